@@ -1,0 +1,12 @@
+package org.comboscope.cli;
+
+import picocli.CommandLine;
+
+/** The list of subcommands, in the order {@code --help} shows them. */
+final class Commands {
+    private Commands() {}
+
+    static void register(CommandLine cl) {
+        // Subcommands are added here as they are built.
+    }
+}
