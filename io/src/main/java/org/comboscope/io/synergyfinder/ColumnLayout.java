@@ -228,7 +228,16 @@ final class ColumnLayout {
                         "drug column without a matching concentration column conc" + n);
             }
         }
-        for (Map<Integer, Integer> m : List.of(drugs, concs, units)) {
+        for (Map.Entry<Integer, Integer> e : units.entrySet()) {
+            if (e.getKey() > n) {
+                throw new DataFormatException(
+                        file,
+                        line,
+                        header.get(e.getValue()).strip(),
+                        "unknown column: a unit for drug " + e.getKey() + ", but the table has " + n + " drugs");
+            }
+        }
+        for (Map<Integer, Integer> m : List.of(drugs, concs)) {
             for (Map.Entry<Integer, Integer> e : m.entrySet()) {
                 if (e.getKey() > n) {
                     throw new DataFormatException(
