@@ -10,7 +10,8 @@ import org.comboscope.core.error.DataFormatException;
 /**
  * The meaning of each column of a SynergyFinder table, worked out from the header as
  * SynergyFinder's {@code .AdjustColumnName} does: camelCase to snake_case ({@code [a-z][A-Z]} gets an
- * underscore), lower case, then the aliases {@code drug_row→drug1}, {@code drug_col→drug2},
+ * underscore; as an extension, so does the end of an upper-case run, {@code ConcRUnit → conc_r_unit},
+ * which SynergyFinder would turn into {@code conc_runit}), lower case, then the aliases {@code drug_row→drug1}, {@code drug_col→drug2},
  * {@code conc_r}/{@code conc_row→conc1}, {@code conc_c}/{@code conc_col→conc2},
  * {@code pair_index→block_id}, {@code conc_unit}/{@code conc_r_unit→conc_unit1},
  * {@code conc_c_unit→conc_unit2}, {@code inhibition→response}.
@@ -92,9 +93,10 @@ final class ColumnLayout {
         StringBuilder sb = new StringBuilder(t.length() + 4);
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
-            if (i > 0 && c >= 'A' && c <= 'Z') {
+            if (i > 0 && isUpper(c)) {
                 char p = t.charAt(i - 1);
-                if (p >= 'a' && p <= 'z') {
+                boolean acronymEnd = isUpper(p) && i + 1 < t.length() && isLower(t.charAt(i + 1));
+                if (isLower(p) || acronymEnd) {
                     sb.append('_');
                 }
             }
@@ -102,6 +104,14 @@ final class ColumnLayout {
         }
         String lower = sb.toString().toLowerCase(Locale.ROOT);
         return ALIASES.getOrDefault(lower, lower);
+    }
+
+    private static boolean isUpper(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isLower(char c) {
+        return c >= 'a' && c <= 'z';
     }
 
     /** Index N ≥ 0 if {@code name} is {@code prefix} followed by 1 to 3 digits only, else -1. */
