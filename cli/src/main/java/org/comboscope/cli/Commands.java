@@ -7,6 +7,7 @@ final class Commands {
     private Commands() {}
 
     static void register(CommandLine cl) {
-        // Subcommands are added here as they are built.
+        cl.addSubcommand(new DemoCommand());
+        cl.addSubcommand(new SynergyCommand());
     }
 }
