@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Time-to-event analysis that reproduces R survival 3.5: Kaplan-Meier curves with Greenwood standard"
-                    + " errors and pointwise 95% CIs, medians with Brookmeyer-Crowley CIs (print.survfit), the"
+                    + " errors and pointwise 95%% CIs, medians with Brookmeyer-Crowley CIs (print.survfit), the"
                     + " log-rank test (survdiff) and a Cox model on the group (coxph, first group = reference).",
             "Writes DIR/km.csv, DIR/median.csv, DIR/followup.csv (median follow-up by reverse Kaplan-Meier) and,"
                     + " with two or more groups, DIR/logrank.csv and DIR/cox.csv; DIR/warnings.txt explains any NA.",
@@ -101,7 +101,7 @@ final class SurvivalCommand implements Callable<Integer> {
         try (OutputDirectory dir = OutputDirectory.create(out)) {
             writeKm(dir, types, groups, warnings);
             writeMedians(dir, types, groups);
-            writeFollowUp(dir, groups);
+            writeFollowUp(dir, groups, warnings);
             if (groupColumn != null) {
                 if (groups.size() < 2) {
                     report("log-rank and Cox need two or more groups; column '" + groupColumn + "' has only "
@@ -214,11 +214,16 @@ final class SurvivalCommand implements Callable<Integer> {
         }
     }
 
-    private static void writeFollowUp(OutputDirectory dir, Map<String, SurvivalSample> groups) throws IOException {
+    private static void writeFollowUp(OutputDirectory dir, Map<String, SurvivalSample> groups, List<String> warnings)
+            throws IOException {
         try (Writer w = dir.writer("followup.csv");
                 CsvTable t = CsvTable.csv(w, List.of("group", "n", "median_followup", "lower", "upper"))) {
             for (Map.Entry<String, SurvivalSample> g : groups.entrySet()) {
                 QuantileEstimate m = KaplanMeier.medianFollowUp(g.getValue(), ConfType.LOG);
+                if (m.estimate().isEmpty() || m.lower().isEmpty() || m.upper().isEmpty()) {
+                    warnings.add("followup.csv: NA where the reverse Kaplan-Meier curve (censorings as events) or"
+                            + " its CI never falls to 0.5, i.e. too few subjects were censored");
+                }
                 t.text(g.getKey())
                         .integer(g.getValue().size())
                         .num(m.estimate())

@@ -97,6 +97,18 @@ class CoxModelTest {
     }
 
     @Test
+    void fitGroups_ovarian_matchesPrintedCoxphOutput() {
+        // R: coxph(Surv(futime, fustat) ~ rx, ovarian) prints coef -0.5964, exp(coef) 0.5508,
+        // se 0.5870 (4 digits; the full-precision reference exists only for lung and veteran).
+        CoxTerm t = CoxModel.fitGroups("group", RTable.groups("ovarian"), Ties.EFRON)
+                .terms()
+                .get(0);
+        assertThat(t.coef()).isCloseTo(-0.5964, within(5e-5));
+        assertThat(t.hr()).isCloseTo(0.5508, within(5e-5));
+        assertThat(t.se()).isCloseTo(0.5870, within(5e-5));
+    }
+
+    @Test
     void fit_constantCovariate_failsWithSingularInformation() {
         double[] t = {1, 2, 3};
         boolean[] e = {true, true, true};
