@@ -9,5 +9,8 @@ final class Commands {
     static void register(CommandLine cl) {
         cl.addSubcommand(new DemoCommand());
         cl.addSubcommand(new SynergyCommand());
+        cl.addSubcommand(new SurvivalCommand());
+        cl.addSubcommand(new OrrCommand());
+        // further subcommands
     }
 }
