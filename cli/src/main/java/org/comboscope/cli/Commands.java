@@ -8,6 +8,7 @@ final class Commands {
 
     static void register(CommandLine cl) {
         cl.addSubcommand(new DemoCommand());
+        cl.addSubcommand(new FitCommand());
         cl.addSubcommand(new SynergyCommand());
         cl.addSubcommand(new SurvivalCommand());
         cl.addSubcommand(new OrrCommand());
