@@ -95,7 +95,7 @@ public final class SynergyFinderTableReader {
             try (XlsxRows rows = XlsxRows.open(name, file, sheetName, warnings)) {
                 return readRows(name, TableFormat.XLSX, rows, scale, warnings);
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new DataFormatException(name, 0, null, "cannot be read: " + e.getMessage(), e);
             }
         }
         if (startsWith(head, 0xD0, 0xCF, 0x11, 0xE0)) {
@@ -438,8 +438,8 @@ public final class SynergyFinderTableReader {
             throw new DataFormatException(file, line, column(c), rule + ", " + was + where + hint);
         }
 
-        private BlockProblems problems() {
-            BlockProblems out = new BlockProblems();
+        private List<BlockProblem> problems() {
+            List<BlockProblem> out = new ArrayList<>();
             for (BlockBuilder b : blocks.values()) {
                 for (int d = 0; d < drugCount; d++) {
                     double[] all = b.distinct(d, false);
@@ -501,15 +501,7 @@ public final class SynergyFinderTableReader {
                 }
                 attributes.put(b.id, attrs);
             }
-            return new TableReadResult(file, format, scale, drugCount, out, attributes, problems().list, warnings);
-        }
-    }
-
-    private static final class BlockProblems {
-        final List<BlockProblem> list = new ArrayList<>();
-
-        void add(BlockProblem p) {
-            list.add(p);
+            return new TableReadResult(file, format, scale, drugCount, out, attributes, problems(), warnings);
         }
     }
 

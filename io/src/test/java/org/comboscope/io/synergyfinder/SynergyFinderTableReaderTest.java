@@ -2,11 +2,15 @@ package org.comboscope.io.synergyfinder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.comboscope.core.matrix.DoseResponseBlock;
 import org.comboscope.core.matrix.ResponseScale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SynergyFinderTableReaderTest {
 
@@ -168,5 +172,23 @@ class SynergyFinderTableReaderTest {
         for (String bad : new String[] {"", "NaN", "Infinity", "1d", "1f", "0x10", "1,5", "e", "-", "1e", "Inf"}) {
             assertThat(SynergyFinderTableReader.parseDecimal(bad)).as(bad).isNaN();
         }
+    }
+
+    @Test
+    void read_workbookNamedCsv_readsItAsXlsxWithWarning(@TempDir Path dir) throws IOException {
+        Path copy =
+                Files.copy(TestFiles.resource("synergyfinder/valid/mathews_two_sheets.xlsx"), dir.resolve("data.csv"));
+        TableReadResult r = SynergyFinderTableReader.read(copy, ResponseScale.VIABILITY);
+        assertThat(r.format()).isEqualTo(TableFormat.XLSX);
+        assertThat(r.blocks()).hasSize(2);
+        assertThat(r.warnings()).startsWith("data.csv: is an Excel workbook despite its name; read as XLSX");
+    }
+
+    @Test
+    void read_commaSeparatedUnknownExtension_sniffsCommas(@TempDir Path dir) throws IOException {
+        Path copy = Files.copy(TestFiles.resource("synergyfinder/valid/problems.csv"), dir.resolve("problems.dat"));
+        TableReadResult r = SynergyFinderTableReader.read(copy, ResponseScale.INHIBITION);
+        assertThat(r.format()).isEqualTo(TableFormat.CSV);
+        assertThat(r.blocks()).hasSize(3);
     }
 }
