@@ -1,0 +1,147 @@
+package org.comboscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScreenCommandTest {
+    @TempDir
+    Path dir;
+
+    Path counts;
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void copyInput() throws Exception {
+        counts = dir.resolve("counts.tsv");
+        try (var in = getClass().getResourceAsStream("/screen/drugz_example.tsv")) {
+            Files.copy(in, counts);
+        }
+    }
+
+    private int run(String... args) {
+        return Main.run(new PrintWriter(out), new PrintWriter(err), args);
+    }
+
+    @Test
+    void drugz_exampleWithNumpyTies_writesDrugZValues() throws Exception {
+        Path o = dir.resolve("out");
+        int code = run(
+                "screen",
+                "drugz",
+                "--counts",
+                counts.toString(),
+                "--control",
+                "T15_A_control,T15_B_control,T15_C_control",
+                "--treatment",
+                "T15_A_olaparib,T15_B_olaparib,T15_C_olaparib",
+                "--half-window",
+                "5",
+                "--tie-order",
+                "numpy",
+                "--out",
+                o.toString());
+        assertThat(code).as(err.toString()).isEqualTo(Main.EXIT_OK);
+        List<String> lines = Files.readAllLines(o.resolve("drugz.tsv"));
+        assertThat(lines.get(0))
+                .isEqualTo(
+                        "GENE\tsumZ\tnumObs\tnormZ\tpval_synth\trank_synth\tfdr_synth\tpval_supp\trank_supp\tfdr_supp");
+        assertThat(lines).hasSize(3);
+        String[] a1cf = lines.get(1).split("\t");
+        assertThat(a1cf[0]).isEqualTo("A1CF");
+        assertThat(Double.parseDouble(a1cf[1]))
+                .isCloseTo(1.6405575838086324, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(a1cf[2]).isEqualTo("9");
+        assertThat(Double.parseDouble(a1cf[3])).isCloseTo(-1, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(Double.parseDouble(a1cf[6]))
+                .isCloseTo(0.31731050786291415, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void drugz_defaultWindowLargerThanTable_exitsTwoAndWritesNothing() {
+        Path o = dir.resolve("out");
+        int code = run(
+                "screen",
+                "drugz",
+                "--counts",
+                counts.toString(),
+                "--control",
+                "T15_A_control",
+                "--treatment",
+                "T15_A_olaparib",
+                "--out",
+                o.toString());
+        assertThat(code).isEqualTo(Main.EXIT_INPUT);
+        assertThat(err.toString())
+                .contains(
+                        "half-window must be smaller than the number of guides (9); DrugZ would crash or wrap around, was 500");
+        assertThat(o).doesNotExist();
+    }
+
+    @Test
+    void drugz_unequalReplicatesPaired_pointsToUnpaired() {
+        int code = run(
+                "screen",
+                "drugz",
+                "--counts",
+                counts.toString(),
+                "--control",
+                "T15_A_control,T15_B_control",
+                "--treatment",
+                "T15_A_olaparib",
+                "--half-window",
+                "3",
+                "--out",
+                dir.resolve("o").toString());
+        assertThat(code).isEqualTo(Main.EXIT_INPUT);
+        assertThat(err.toString()).contains("use --unpaired");
+    }
+
+    @Test
+    void drugz_unequalReplicatesUnpaired_runs() throws Exception {
+        Path o = dir.resolve("o");
+        int code = run(
+                "screen",
+                "drugz",
+                "--counts",
+                counts.toString(),
+                "--control",
+                "T15_A_control,T15_B_control",
+                "--treatment",
+                "T15_A_olaparib",
+                "--half-window",
+                "3",
+                "--unpaired",
+                "--out",
+                o.toString());
+        assertThat(code).as(err.toString()).isEqualTo(Main.EXIT_OK);
+        assertThat(Files.readAllLines(o.resolve("drugz.tsv"))).hasSize(3);
+    }
+
+    @Test
+    void drugz_unknownSample_exitsTwoNamingColumns() {
+        int code = run(
+                "screen",
+                "drugz",
+                "--counts",
+                counts.toString(),
+                "--control",
+                "T15_X_control",
+                "--treatment",
+                "T15_A_olaparib",
+                "--out",
+                dir.resolve("o").toString());
+        assertThat(code).isEqualTo(Main.EXIT_INPUT);
+        assertThat(err.toString())
+                .contains("--control must name a sample column")
+                .contains("T15_X_control");
+    }
+}
