@@ -144,4 +144,82 @@ class ScreenCommandTest {
                 .contains("--control must name a sample column")
                 .contains("T15_X_control");
     }
+
+    @Test
+    void mageck_example_writesMageckColumnsWithReferenceValues() throws Exception {
+        Path o = dir.resolve("m");
+        int code = run(
+                "screen",
+                "mageck",
+                "--counts",
+                counts.toString(),
+                "--control",
+                "T15_A_control,T15_B_control,T15_C_control",
+                "--treatment",
+                "T15_A_olaparib,T15_B_olaparib,T15_C_olaparib",
+                "--out",
+                o.toString());
+        assertThat(code).as(err.toString()).isEqualTo(Main.EXIT_OK);
+        List<String> genes = Files.readAllLines(o.resolve("gene_summary.tsv"));
+        assertThat(genes.get(0))
+                .isEqualTo("id\tnum\tneg|score\tneg|p-value\tneg|fdr\tneg|rank\tneg|goodsgrna\tneg|lfc"
+                        + "\tpos|score\tpos|p-value\tpos|fdr\tpos|rank\tpos|goodsgrna\tpos|lfc");
+        // MAGeCK 0.5.9.2: A1BG 6 0.29033 0.29032 0.420248 1 0 0.012653 0.29033 0.32105 0.642104 1 1 0.012653
+        String[] a1bg = genes.get(1).split("\t");
+        assertThat(a1bg[0]).isEqualTo("A1BG");
+        assertThat(a1bg[1]).isEqualTo("6");
+        assertThat(Double.parseDouble(a1bg[3])).isCloseTo(0.29032, org.assertj.core.data.Offset.offset(5e-6));
+        assertThat(Double.parseDouble(a1bg[4])).isCloseTo(0.420248, org.assertj.core.data.Offset.offset(5e-7));
+        assertThat(Double.parseDouble(a1bg[10])).isCloseTo(0.642104, org.assertj.core.data.Offset.offset(5e-7));
+        List<String> sg = Files.readAllLines(o.resolve("sgrna_summary.tsv"));
+        assertThat(sg).hasSize(10);
+        assertThat(sg.get(1)).startsWith("A1BG_GCTCGGGCTTGTCCACAGGA\tA1BG\t");
+        assertThat(Files.readAllLines(o.resolve("hits.tsv")).get(0))
+                .isEqualTo("gene\tdirection\trole\tmechanism\tscore\tp_value\tfdr\trank\tlfc");
+    }
+
+    @Test
+    void mageck_orfLibraryAllHits_listsEnrichedSideFirstAsResistance() throws Exception {
+        Path o = dir.resolve("orf");
+        int code = run(
+                "screen",
+                "mageck",
+                "--counts",
+                counts.toString(),
+                "--control",
+                "T15_A_control,T15_B_control,T15_C_control",
+                "--treatment",
+                "T15_A_olaparib,T15_B_olaparib,T15_C_olaparib",
+                "--library",
+                "orf",
+                "--hit-fdr",
+                "1",
+                "--out",
+                o.toString());
+        assertThat(code).as(err.toString()).isEqualTo(Main.EXIT_OK);
+        List<String> hits = Files.readAllLines(o.resolve("hits.tsv"));
+        assertThat(hits).hasSize(5);
+        assertThat(hits.get(1))
+                .startsWith("A1BG\tenriched\tresistance (overexpression drives resistance)\tgain of function");
+        assertThat(hits.get(3)).contains("\tdepleted\t");
+    }
+
+    @Test
+    void mageck_pairedUnequal_exitsTwo() {
+        int code = run(
+                "screen",
+                "mageck",
+                "--counts",
+                counts.toString(),
+                "--control",
+                "T15_A_control,T15_B_control",
+                "--treatment",
+                "T15_A_olaparib",
+                "--paired",
+                "--out",
+                dir.resolve("p").toString());
+        assertThat(code).isEqualTo(Main.EXIT_INPUT);
+        assertThat(err.toString()).contains("with --paired");
+        assertThat(dir.resolve("p")).doesNotExist();
+    }
 }
