@@ -112,22 +112,52 @@ final class MageckMath {
         }
         double y = 1 - x;
         // first term C(n,k) x^k y^(n-k)
-        double c = 1;
-        for (int j = 0; j < k; j++) {
-            c = c * (n - j) / (j + 1);
-        }
+        double c = binomial(n, k);
         double term = c * Math.pow(x, k) * Math.pow(y, n - k);
         double sum = term;
         double ratioBase = x / y;
+        double[] steps = n <= BINOMIAL_TABLE ? STEPS[n] : null;
         for (int j = k; j < n; j++) {
-            double r = (double) (n - j) / (j + 1) * ratioBase;
+            double r = (steps != null ? steps[j] : (double) (n - j) / (j + 1)) * ratioBase;
             term *= r;
             sum += term;
-            if (r < 1 && term * r / (1 - r) < 1e-17 * sum) {
+            // once r < 1 the remaining terms shrink geometrically: stop when their bound is negligible
+            if (r < 1 && term * r < 1e-17 * sum * (1 - r)) {
                 break;
             }
         }
         return Math.min(sum, 1.0);
+    }
+
+    private static final int BINOMIAL_TABLE = 200;
+    private static final double[][] BINOMIALS = new double[BINOMIAL_TABLE + 1][];
+    /** {@code STEPS[n][j] = (n - j) / (j + 1)}: ratio of successive binomial coefficients. */
+    private static final double[][] STEPS = new double[BINOMIAL_TABLE + 1][];
+
+    static {
+        for (int n = 0; n <= BINOMIAL_TABLE; n++) {
+            BINOMIALS[n] = new double[n + 1];
+            for (int k = 0; k <= n; k++) {
+                BINOMIALS[n][k] = binomialLoop(n, k);
+            }
+            STEPS[n] = new double[n + 1];
+            for (int j = 0; j <= n; j++) {
+                STEPS[n][j] = (double) (n - j) / (j + 1);
+            }
+        }
+    }
+
+    /** C(n, k) as a double (relative error ~k ulp). */
+    static double binomial(int n, int k) {
+        return n <= BINOMIAL_TABLE ? BINOMIALS[n][k] : binomialLoop(n, k);
+    }
+
+    private static double binomialLoop(int n, int k) {
+        double c = 1;
+        for (int j = 0; j < k; j++) {
+            c = c * (n - j) / (j + 1);
+        }
+        return c;
     }
 
     /**

@@ -81,6 +81,42 @@ final class Rra {
         return out;
     }
 
+    /**
+     * {@link #loValue} for a null draw, without sorting the values above alpha: the lo-value only
+     * looks at the sorted values up to the first one above alpha (and at the minimum), so the result
+     * is identical. {@code buf} is scratch space of at least {@code num} entries.
+     */
+    static double loValueOfDraw(double[] u, int num, double alpha, double[] buf) {
+        int m = 0;
+        double min = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < num; k++) {
+            double x = u[k];
+            if (x <= alpha) {
+                // insertion into the sorted prefix
+                int j = m++;
+                while (j > 0 && buf[j - 1] > x) {
+                    buf[j] = buf[j - 1];
+                    j--;
+                }
+                buf[j] = x;
+            }
+            if (x < min) {
+                min = x;
+            }
+        }
+        if (m == 0) {
+            return Math.min(1.0, MageckMath.orderStatCdf(1, num, min));
+        }
+        double lo = 1.0;
+        for (int i = 0; i < m; i++) {
+            double f = MageckMath.orderStatCdf(i + 1, num, buf[i]);
+            if (f < lo) {
+                lo = f;
+            }
+        }
+        return lo;
+    }
+
     /** RRA {@code ComputeLoValue} on the first {@code num} entries of {@code pct} (sorted in place). */
     static double loValue(double[] pct, int num, double alpha, int[] goodOut) {
         if (num == 0) {
@@ -124,20 +160,20 @@ final class Rra {
         }
         ParkMiller rng = new ParkMiller(123456);
         double[] nullLo = null;
-        int[] dummy = new int[1];
         for (int n : classes) {
             if (n <= MAX_SGRNA_PER_GENE_PERMUTATION || nullLo == null) {
                 // RRA reuses the previous class's null above the limit (uninitialised memory if there is
                 // none); comboscope permutes such a first class instead.
                 nullLo = new double[g * scanPass];
                 double[] tmp = new double[n];
+                double[] buf = new double[n];
                 int m = 0;
                 for (int pass = 0; pass < scanPass; pass++) {
                     for (int j = 0; j < g; j++) {
                         for (int k = 0; k < n; k++) {
                             tmp[k] = rng.next();
                         }
-                        nullLo[m++] = loValue(tmp, n, alpha, dummy);
+                        nullLo[m++] = loValueOfDraw(tmp, n, alpha, buf);
                     }
                 }
                 Arrays.sort(nullLo);

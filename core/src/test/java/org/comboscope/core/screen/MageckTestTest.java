@@ -90,4 +90,20 @@ class MageckTestTest {
                 .toList();
         assertThat(topP.stream().filter(topU::contains).count()).isGreaterThanOrEqualTo(5);
     }
+
+    @ParameterizedTest
+    @CsvSource({"1, 0.05", "4, 0.2", "22, 0.25", "94, 0.11", "3, 0.5"})
+    void loValueOfDraw_randomDraws_identicalToRraLoValue(int n, double alpha) {
+        ParkMiller rng = new ParkMiller(99);
+        double[] u = new double[n];
+        double[] buf = new double[n];
+        for (int rep = 0; rep < 2000; rep++) {
+            for (int k = 0; k < n; k++) {
+                u[k] = rng.next();
+            }
+            double fast = Rra.loValueOfDraw(u, n, alpha, buf);
+            double full = Rra.loValue(u.clone(), n, alpha, new int[1]);
+            assertThat(fast).as("n %d rep %d", n, rep).isEqualTo(full);
+        }
+    }
 }
