@@ -222,4 +222,35 @@ class ScreenCommandTest {
         assertThat(err.toString()).contains("with --paired");
         assertThat(dir.resolve("p")).doesNotExist();
     }
+
+    @Test
+    void drugz_removeGenes_dropsThemFromOutput() throws Exception {
+        Path o = dir.resolve("rm");
+        int code = run(
+                "screen",
+                "drugz",
+                "--counts",
+                counts.toString(),
+                "--control",
+                "T15_A_control,T15_B_control",
+                "--treatment",
+                "T15_A_olaparib,T15_B_olaparib",
+                "--half-window",
+                "2",
+                "--remove-genes",
+                "A1CF",
+                "--out",
+                o.toString());
+        assertThat(code).as(err.toString()).isEqualTo(Main.EXIT_OK);
+        List<String> lines = Files.readAllLines(o.resolve("drugz.tsv"));
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).startsWith("A1BG\t");
+    }
+
+    @Test
+    void screen_withoutSubcommand_printsUsageNamingBoth() {
+        int code = run("screen");
+        assertThat(code).isEqualTo(Main.EXIT_OK);
+        assertThat(out.toString()).contains("drugz").contains("mageck");
+    }
 }

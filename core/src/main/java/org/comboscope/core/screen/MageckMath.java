@@ -104,6 +104,15 @@ final class MageckMath {
      * {@code P(Binomial(n, x) >= k)}, summed term by term (all terms positive).
      */
     static double orderStatCdf(int k, int n, double x) {
+        return orderStatCdf(k, n, x, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * As {@link #orderStatCdf(int, int, double)}, but may stop as soon as the partial sum reaches
+     * {@code cap} (all terms are positive, so the true value is then {@code >= cap}); the value
+     * returned is then some number {@code >= cap}. Used where only a minimum matters.
+     */
+    static double orderStatCdf(int k, int n, double x, double cap) {
         if (x <= 0) {
             return 0;
         }
@@ -114,6 +123,9 @@ final class MageckMath {
         // first term C(n,k) x^k y^(n-k)
         double c = binomial(n, k);
         double term = c * Math.pow(x, k) * Math.pow(y, n - k);
+        if (term >= cap) {
+            return term;
+        }
         double sum = term;
         double ratioBase = x / y;
         double[] steps = n <= BINOMIAL_TABLE ? STEPS[n] : null;
@@ -121,6 +133,9 @@ final class MageckMath {
             double r = (steps != null ? steps[j] : (double) (n - j) / (j + 1)) * ratioBase;
             term *= r;
             sum += term;
+            if (sum >= cap) {
+                return sum;
+            }
             // once r < 1 the remaining terms shrink geometrically: stop when their bound is negligible
             if (r < 1 && term * r < 1e-17 * sum * (1 - r)) {
                 break;

@@ -18,7 +18,10 @@ final class ParkMiller {
 
     /** The next uniform in (0, 1), bit-identical to {@code Random()} of rngs.c. */
     double next() {
-        seed = (MULTIPLIER * seed) % MODULUS;
+        // 48271 * x mod (2^31 - 1) without a division: 2^31 = 1 (mod 2^31 - 1)
+        long t = MULTIPLIER * seed;
+        long r = (t & MODULUS) + (t >>> 31);
+        seed = r >= MODULUS ? r - MODULUS : r;
         return (double) seed / MODULUS;
     }
 }

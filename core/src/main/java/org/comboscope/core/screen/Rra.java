@@ -109,7 +109,7 @@ final class Rra {
         }
         double lo = 1.0;
         for (int i = 0; i < m; i++) {
-            double f = MageckMath.orderStatCdf(i + 1, num, buf[i]);
+            double f = MageckMath.orderStatCdf(i + 1, num, buf[i], lo);
             if (f < lo) {
                 lo = f;
             }
@@ -134,7 +134,7 @@ final class Rra {
             } else {
                 good++;
             }
-            double f = MageckMath.orderStatCdf(i + 1, num, pct[i]);
+            double f = MageckMath.orderStatCdf(i + 1, num, pct[i], lo);
             if (f < lo) {
                 lo = f;
             }
