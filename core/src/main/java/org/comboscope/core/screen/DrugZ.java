@@ -35,9 +35,11 @@ import org.comboscope.core.error.InvalidInputException;
  * how ties are ordered. {@link TieOrder#STABLE} (the default) orders tied guides by their row in
  * the input file, for every replicate independently; genes tied in normZ keep gene-name order. This
  * is deterministic and independent of platform. {@link TieOrder#NUMPY} replays numpy 1.24's
- * unstable introsort as pandas 1.5 applies it (each replicate's sort starting from the previous
- * replicate's order), which reproduces DrugZ 1.1's published outputs bit for bit. The two differ
- * by up to |ΔnormZ| ≈ 0.02 on typical data and more on very sparse tables.
+ * unstable introsort as pandas 1.5 applies it (every replicate sorted from the input row order;
+ * genes through the same model for the normZ sorts), which reproduces DrugZ 1.1's outputs to
+ * ~1e-14 with identical ranks on every reference set. Measured differences of the stable order
+ * from DrugZ: max |ΔnormZ| 0 (9-guide example, and demo1 where n < 2h makes one window), 0.020
+ * (leukemia demo3, Spearman 0.99998), 0.42 (GBM TRAIL, 99.9 % zero counts, Spearman 0.9958).
  *
  * <p><b>Deviations from DrugZ</b> (only where DrugZ crashes or misbehaves): a half-window not
  * smaller than the number of guides is rejected (DrugZ crashes with IndexError or silently wraps
