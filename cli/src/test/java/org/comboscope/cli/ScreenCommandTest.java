@@ -253,4 +253,28 @@ class ScreenCommandTest {
         assertThat(code).isEqualTo(Main.EXIT_OK);
         assertThat(out.toString()).contains("drugz").contains("mageck");
     }
+
+    @Test
+    void drugz_geneWithoutReads_exitsOneReportingItAndWritesTheRest() throws Exception {
+        Path f = dir.resolve("zero.tsv");
+        Files.writeString(
+                f, "sgRNA\tGene\tc\tt\na1\tA\t100\t10\na2\tA\t50\t60\nb1\tB\t80\t90\nb2\tB\t20\t25\nz1\tZ\t0\t0\n");
+        Path o = dir.resolve("z");
+        int code = run(
+                "screen",
+                "drugz",
+                "--counts",
+                f.toString(),
+                "--control",
+                "c",
+                "--treatment",
+                "t",
+                "--half-window",
+                "2",
+                "--out",
+                o.toString());
+        assertThat(code).isEqualTo(Main.EXIT_PARTIAL);
+        assertThat(err.toString()).contains("gene Z not scored");
+        assertThat(Files.readAllLines(o.resolve("drugz.tsv"))).hasSize(3);
+    }
 }
