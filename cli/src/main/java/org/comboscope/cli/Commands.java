@@ -7,7 +7,12 @@ final class Commands {
     private Commands() {}
 
     static void register(CommandLine cl) {
-        // Subcommands are added here as they are built.
+        cl.addSubcommand(new DemoCommand());
+        cl.addSubcommand(new FitCommand());
+        cl.addSubcommand(new SynergyCommand());
         cl.addSubcommand(new ScreenCommand());
+        cl.addSubcommand(new SurvivalCommand());
+        cl.addSubcommand(new OrrCommand());
+        // further subcommands
     }
 }

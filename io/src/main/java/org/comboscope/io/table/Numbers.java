@@ -3,7 +3,7 @@ package org.comboscope.io.table;
 /**
  * Number formatting for every comboscope output file: full double precision (the text parses back
  * to the identical double), {@code .} as the decimal separator, lower-case {@code e} exponents, and
- * {@code NA} for an undefined value. {@code NaN} and infinities never appear in outputs.
+ * {@code NA} for an undefined value. {@code NaN} never appears in outputs.
  */
 public final class Numbers {
     /** Text written for an undefined value. */
@@ -13,11 +13,14 @@ public final class Numbers {
 
     /**
      * Formats {@code x} so that {@link Double#parseDouble} returns exactly {@code x}; {@code NA} if
-     * {@code x} is not finite. Integral values below 1e15 print without a fraction ({@code 2500}).
+     * {@code x} is NaN (undefined); {@code Inf}/{@code -Inf} (as R writes them) for infinities. Integral values below 1e15 print without a fraction ({@code 2500}).
      */
     public static String format(double x) {
-        if (!Double.isFinite(x)) {
+        if (Double.isNaN(x)) {
             return NA;
+        }
+        if (Double.isInfinite(x)) {
+            return x > 0 ? "Inf" : "-Inf";
         }
         if (x == Math.rint(x) && Math.abs(x) < 1e15) {
             if (x == 0 && 1 / x < 0) {

@@ -1,0 +1,303 @@
+package org.comboscope.cli;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.comboscope.core.error.FitFailureException;
+import org.comboscope.core.survival.ConfType;
+import org.comboscope.core.survival.CoxFit;
+import org.comboscope.core.survival.CoxModel;
+import org.comboscope.core.survival.CoxTerm;
+import org.comboscope.core.survival.KaplanMeier;
+import org.comboscope.core.survival.KmCurve;
+import org.comboscope.core.survival.LogRank;
+import org.comboscope.core.survival.LogRankResult;
+import org.comboscope.core.survival.QuantileEstimate;
+import org.comboscope.core.survival.SurvivalSample;
+import org.comboscope.core.survival.Ties;
+import org.comboscope.io.survival.EventCoding;
+import org.comboscope.io.survival.SurvivalCsvReader;
+import org.comboscope.io.survival.SurvivalTable;
+import org.comboscope.io.table.CsvTable;
+import org.comboscope.io.table.OutputDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code comboscope survival}: Kaplan–Meier, medians, log-rank and Cox, as R survival 3.5. */
+@Command(
+        name = "survival",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Time-to-event analysis that reproduces R survival 3.5: Kaplan-Meier curves with Greenwood standard"
+                    + " errors and pointwise 95%% CIs, medians with Brookmeyer-Crowley CIs (print.survfit), the"
+                    + " log-rank test (survdiff) and a Cox model on the group (coxph, first group = reference).",
+            "Writes DIR/km.csv, DIR/median.csv, DIR/followup.csv (median follow-up by reverse Kaplan-Meier) and,"
+                    + " with two or more groups, DIR/logrank.csv and DIR/cox.csv; DIR/warnings.txt explains any NA.",
+            "Groups are ordered by their sorted labels, as R orders factor levels."
+        })
+final class SurvivalCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--input", required = true, description = "CSV/TSV file with a header row.")
+    Path input;
+
+    @Option(names = "--time", required = true, description = "Column with follow-up times (>= 0, any unit).")
+    String timeColumn;
+
+    @Option(names = "--event", required = true, description = "Column with the event indicator (see --event-coding).")
+    String eventColumn;
+
+    @Option(
+            names = "--group",
+            description = "Column with the group (arm). Without it all rows form one group 'all' and no test is run.")
+    String groupColumn;
+
+    @Option(names = "--out", required = true, description = "Output directory (written atomically).")
+    Path out;
+
+    @Option(
+            names = "--conf-type",
+            split = ",",
+            description = "CI types for km.csv and median.csv: log (R's default), log-log, plain; comma-separated."
+                    + " Default: all three, as the R references hold.")
+    List<String> confTypes = List.of("log", "log-log", "plain");
+
+    @Option(
+            names = "--ties",
+            split = ",",
+            description = "Cox tie handling: efron (R's default), breslow (SAS); comma-separated. Default: both.")
+    List<String> ties = List.of("efron", "breslow");
+
+    @Option(
+            names = "--event-coding",
+            defaultValue = "auto",
+            description = "01 (0 = censored, 1 = event; TRUE/FALSE too), 12 (1 = censored, 2 = event, as R's lung"
+                    + " status), or auto (R's Surv rule: 1/2 if any value is 2). Default: ${DEFAULT-VALUE}.")
+    String eventCoding;
+
+    @Override
+    public Integer call() throws IOException {
+        List<ConfType> types = new ArrayList<>();
+        for (String t : confTypes) {
+            types.add(ConfType.parse(t));
+        }
+        List<Ties> tieMethods = new ArrayList<>();
+        for (String t : ties) {
+            tieMethods.add(Ties.parse(t));
+        }
+        EventCoding coding = EventCoding.parse(eventCoding);
+        SurvivalTable table = new SurvivalCsvReader(timeColumn, eventColumn, groupColumn, coding).read(input);
+        Map<String, SurvivalSample> groups = table.groups();
+
+        List<String> warnings = new ArrayList<>();
+        int exit = Main.EXIT_OK;
+        try (OutputDirectory dir = OutputDirectory.create(out)) {
+            writeKm(dir, types, groups, warnings);
+            writeMedians(dir, types, groups);
+            writeFollowUp(dir, groups, warnings);
+            if (groupColumn != null) {
+                if (groups.size() < 2) {
+                    report("log-rank and Cox need two or more groups; column '" + groupColumn + "' has only "
+                            + groups.keySet() + " (logrank.csv and cox.csv not written)");
+                    warnings.add("logrank.csv, cox.csv: not written, fewer than two groups");
+                    exit = Main.EXIT_PARTIAL;
+                } else {
+                    writeLogRank(dir, groups);
+                    exit = Math.max(exit, writeCox(dir, tieMethods, groups, warnings));
+                }
+            }
+            if (!warnings.isEmpty()) {
+                try (Writer w = dir.writer("warnings.txt")) {
+                    for (String s : new LinkedHashSet<>(warnings)) {
+                        w.write(s);
+                        w.write('\n');
+                    }
+                }
+            }
+            dir.commit();
+        }
+        spec.commandLine()
+                .getOut()
+                .println("survival: " + table.rows() + " subjects in " + groups.size() + " group(s), event coding "
+                        + table.coding().label() + "; wrote " + out);
+        return exit;
+    }
+
+    private void report(String message) {
+        spec.commandLine().getErr().println("warning: " + message);
+    }
+
+    private static void writeKm(
+            OutputDirectory dir, List<ConfType> types, Map<String, SurvivalSample> groups, List<String> warnings)
+            throws IOException {
+        try (Writer w = dir.writer("km.csv");
+                CsvTable t = CsvTable.csv(
+                        w,
+                        List.of(
+                                "conf_type",
+                                "group",
+                                "time",
+                                "n_risk",
+                                "n_event",
+                                "n_censor",
+                                "surv",
+                                "std_err",
+                                "lower",
+                                "upper"))) {
+            for (ConfType type : types) {
+                for (Map.Entry<String, SurvivalSample> g : groups.entrySet()) {
+                    KmCurve km = KaplanMeier.fit(g.getValue(), type);
+                    for (int i = 0; i < km.size(); i++) {
+                        t.text(type.label())
+                                .text(g.getKey())
+                                .num(km.time(i))
+                                .integer(km.nRisk(i))
+                                .integer(km.nEvent(i))
+                                .integer(km.nCensor(i))
+                                .num(km.surv(i))
+                                .num(km.stdErr(i))
+                                .num(km.lower(i))
+                                .num(km.upper(i));
+                        t.end();
+                        if (km.stdErr(i).isEmpty()) {
+                            warnings.add("km.csv: std_err is NA once the curve reaches 0 (Greenwood variance is"
+                                    + " infinite when every subject at risk has the event)");
+                        }
+                        if (km.lower(i).isEmpty()) {
+                            warnings.add("km.csv: " + type.label() + " CI is NA where it is undefined ("
+                                    + (type == ConfType.LOG_LOG ? "survival 0 or 1" : "survival 0") + ")");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void writeMedians(OutputDirectory dir, List<ConfType> types, Map<String, SurvivalSample> groups)
+            throws IOException {
+        try (Writer w = dir.writer("median.csv");
+                CsvTable t = CsvTable.csv(
+                        w,
+                        List.of(
+                                "conf_type",
+                                "group",
+                                "n",
+                                "events",
+                                "median",
+                                "lower",
+                                "upper",
+                                "q25_time",
+                                "q75_time"))) {
+            for (ConfType type : types) {
+                for (Map.Entry<String, SurvivalSample> g : groups.entrySet()) {
+                    KmCurve km = KaplanMeier.fit(g.getValue(), type);
+                    QuantileEstimate m = km.median();
+                    t.text(type.label())
+                            .text(g.getKey())
+                            .integer(km.n())
+                            .integer(km.events())
+                            .num(m.estimate())
+                            .num(m.lower())
+                            .num(m.upper())
+                            .num(km.quantile(0.75).estimate())
+                            .num(km.quantile(0.25).estimate());
+                    t.end();
+                }
+            }
+        }
+    }
+
+    private static void writeFollowUp(OutputDirectory dir, Map<String, SurvivalSample> groups, List<String> warnings)
+            throws IOException {
+        try (Writer w = dir.writer("followup.csv");
+                CsvTable t = CsvTable.csv(w, List.of("group", "n", "median_followup", "lower", "upper"))) {
+            for (Map.Entry<String, SurvivalSample> g : groups.entrySet()) {
+                QuantileEstimate m = KaplanMeier.medianFollowUp(g.getValue(), ConfType.LOG);
+                if (m.estimate().isEmpty() || m.lower().isEmpty() || m.upper().isEmpty()) {
+                    warnings.add("followup.csv: NA where the reverse Kaplan-Meier curve (censorings as events) or"
+                            + " its CI never falls to 0.5, i.e. too few subjects were censored");
+                }
+                t.text(g.getKey())
+                        .integer(g.getValue().size())
+                        .num(m.estimate())
+                        .num(m.lower())
+                        .num(m.upper());
+                t.end();
+            }
+        }
+    }
+
+    private static void writeLogRank(OutputDirectory dir, Map<String, SurvivalSample> groups) throws IOException {
+        LogRankResult r = LogRank.test(groups);
+        try (Writer w = dir.writer("logrank.csv");
+                CsvTable t = CsvTable.csv(w, List.of("chisq", "df", "p"))) {
+            t.num(r.chisq()).integer(r.df()).num(r.p());
+            t.end();
+        }
+    }
+
+    private int writeCox(
+            OutputDirectory dir, List<Ties> tieMethods, Map<String, SurvivalSample> groups, List<String> warnings)
+            throws IOException {
+        int exit = Main.EXIT_OK;
+        try (Writer w = dir.writer("cox.csv");
+                CsvTable t = CsvTable.csv(
+                        w,
+                        List.of(
+                                "ties",
+                                "term",
+                                "coef",
+                                "se",
+                                "hr",
+                                "hr_lower",
+                                "hr_upper",
+                                "wald_p",
+                                "score_test",
+                                "lr_test",
+                                "score_p",
+                                "lr_p",
+                                "iterations"))) {
+            for (Ties ties : tieMethods) {
+                CoxFit fit;
+                try {
+                    fit = CoxModel.fitGroups("group", groups, ties);
+                } catch (FitFailureException e) {
+                    report("Cox model (" + ties.label() + ") not fitted: " + e.getMessage());
+                    warnings.add("cox.csv: no rows for ties = " + ties.label() + ": " + e.getMessage());
+                    exit = Main.EXIT_PARTIAL;
+                    continue;
+                }
+                if (!fit.converged()) {
+                    report("Cox model (" + ties.label() + ") did not converge in " + fit.iterations()
+                            + " iterations; a coefficient may be infinite (e.g. a group without events)");
+                    warnings.add("cox.csv: ties = " + ties.label() + " did not converge; estimates unreliable");
+                    exit = Main.EXIT_PARTIAL;
+                }
+                for (CoxTerm term : fit.terms()) {
+                    t.text(ties.label())
+                            .text(term.name())
+                            .num(term.coef())
+                            .num(term.se())
+                            .num(term.hr())
+                            .num(term.hrLower())
+                            .num(term.hrUpper())
+                            .num(term.waldP())
+                            .num(fit.scoreTest())
+                            .num(fit.lrTest())
+                            .num(fit.scoreP())
+                            .num(fit.lrP())
+                            .integer(fit.iterations());
+                    t.end();
+                }
+            }
+        }
+        return exit;
+    }
+}

@@ -1,0 +1,340 @@
+package org.comboscope.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.comboscope.core.doseresponse.CurveFit;
+import org.comboscope.core.doseresponse.DoseResponseFitter;
+import org.comboscope.core.doseresponse.LeastSquaresFitter;
+import org.comboscope.core.doseresponse.SynergyFinderFitter;
+import org.comboscope.core.error.ComboscopeException;
+import org.comboscope.core.matrix.DoseResponseBlock;
+import org.comboscope.core.matrix.ResponseScale;
+import org.comboscope.core.synergy.Baseline;
+import org.comboscope.core.synergy.BlockSynergy;
+import org.comboscope.core.synergy.CellScore;
+import org.comboscope.core.synergy.SynergyFinderEngine;
+import org.comboscope.core.synergy.SynergyMethod;
+import org.comboscope.io.synergyfinder.BlockProblem;
+import org.comboscope.io.synergyfinder.SynergyFinderTableReader;
+import org.comboscope.io.synergyfinder.TableReadResult;
+import org.comboscope.io.table.CsvTable;
+import org.comboscope.io.table.OutputDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code comboscope synergy}: ZIP, HSA, Bliss and Loewe scores as SynergyFinder computes them. */
+@Command(
+        name = "synergy",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Synergy scores (ZIP, HSA, Bliss, Loewe), IC50, RI and CSS for every block of a dose-response"
+                    + " matrix file, as SynergyFinder 3.15 computes them.",
+            "Writes DIR/blocks.csv, DIR/cells.csv, DIR/curves.csv and DIR/warnings.txt.",
+            "Sign convention: positive synergy score = synergy; Loewe_ci < 1 = synergy."
+        })
+final class SynergyCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--input", required = true, description = "SynergyFinder table: CSV, TSV or XLSX.")
+    Path input;
+
+    @Option(names = "--out", required = true, description = "Output directory (written atomically).")
+    Path out;
+
+    @Option(
+            names = "--data-type",
+            defaultValue = "viability",
+            description = "Meaning of the response column: viability (converted to inhibition = 100 - viability)"
+                    + " or inhibition. Default: ${DEFAULT-VALUE} (as SynergyFinder).")
+    String dataType;
+
+    @Option(names = "--methods", defaultValue = "zip,hsa,bliss,loewe", description = "Default: ${DEFAULT-VALUE}.")
+    String methods;
+
+    @Option(names = "--baseline", defaultValue = "none", description = "none, part or all. Default: ${DEFAULT-VALUE}.")
+    String baseline;
+
+    @Option(
+            names = "--fit",
+            defaultValue = "synergyfinder",
+            description = "synergyfinder (drc 3.0-1 as SynergyFinder calls it) or optimal (least-squares optimum)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    String fit;
+
+    @Option(names = "--sheet", description = "XLSX sheet name (default: the first sheet).")
+    String sheet;
+
+    @Option(
+            names = "--threads",
+            defaultValue = "0",
+            description = "Worker threads; 0 = all cores. Results do not depend on it.")
+    int threads;
+
+    @Override
+    public Integer call() throws Exception {
+        ResponseScale scale = ResponseScale.parse(dataType);
+        Set<SynergyMethod> ms = SynergyMethod.parseList(methods);
+        Baseline base = Baseline.parse(baseline);
+        DoseResponseFitter fitter = fitter(fit);
+        TableReadResult table = sheet == null
+                ? SynergyFinderTableReader.read(input, scale)
+                : SynergyFinderTableReader.read(input, scale, sheet);
+        PrintWriter err = spec.commandLine().getErr();
+        for (String w : table.warnings()) {
+            err.println("warning: " + w);
+        }
+        SynergyFinderEngine engine = new SynergyFinderEngine(fitter, ms, base);
+        List<DoseResponseBlock> blocks = table.blocks();
+        List<Object> results = analyzeAll(engine, table, blocks, threads);
+        List<String> failures = new ArrayList<>();
+        List<BlockSynergy> ok = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            Object r = results.get(i);
+            if (r instanceof BlockSynergy bs) {
+                ok.add(bs);
+            } else {
+                failures.add("block " + blocks.get(i).blockId() + ": " + r);
+            }
+        }
+        try (OutputDirectory dir = OutputDirectory.create(out)) {
+            writeBlocks(dir, table, ok);
+            writeCells(dir, table.drugCount(), ok);
+            writeCurves(dir, ok);
+            try (Writer w = dir.writer("warnings.txt")) {
+                w.write("# comboscope synergy: input " + input + ", data type " + scale.label() + " (responses"
+                        + " converted to % inhibition), methods " + methods + ", baseline " + base.label()
+                        + ", fit " + fit + "\n");
+                for (String s : table.warnings()) {
+                    w.write("warning: " + s + "\n");
+                }
+                for (String f : failures) {
+                    w.write("not analysed: " + f + "\n");
+                }
+                for (BlockSynergy b : ok) {
+                    for (String note : b.notes()) {
+                        w.write("block " + b.blockId() + ": " + note + "\n");
+                    }
+                }
+            }
+            dir.commit();
+        }
+        for (String f : failures) {
+            err.println("not analysed: " + f);
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(
+                "comboscope synergy: %d of %d blocks analysed (%s input converted to %% inhibition); results in %s%n",
+                ok.size(), blocks.size(), scale.label(), out.toAbsolutePath().normalize());
+        o.flush();
+        err.flush();
+        return failures.isEmpty() ? Main.EXIT_OK : Main.EXIT_PARTIAL;
+    }
+
+    static DoseResponseFitter fitter(String name) {
+        return switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "synergyfinder" -> new SynergyFinderFitter();
+            case "optimal" -> new LeastSquaresFitter();
+            default ->
+                throw new org.comboscope.core.error.InvalidInputException(
+                        "fit", name, "must be synergyfinder or optimal");
+        };
+    }
+
+    /** Per block either a BlockSynergy or a String reason, in block order, using all cores. */
+    static List<Object> analyzeAll(
+            SynergyFinderEngine engine, TableReadResult table, List<DoseResponseBlock> blocks, int threads)
+            throws InterruptedException {
+        int n = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(n, Math.max(1, blocks.size()))));
+        try {
+            List<Future<Object>> futures = new ArrayList<>();
+            for (DoseResponseBlock b : blocks) {
+                List<BlockProblem> problems = table.problemsFor(b.blockId());
+                futures.add(pool.submit(() -> {
+                    if (!problems.isEmpty()) {
+                        return problems.get(0).rule();
+                    }
+                    try {
+                        return engine.analyze(b);
+                    } catch (ComboscopeException e) {
+                        return e.getMessage();
+                    }
+                }));
+            }
+            List<Object> out = new ArrayList<>();
+            for (Future<Object> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void writeBlocks(OutputDirectory dir, TableReadResult table, List<BlockSynergy> ok)
+            throws IOException {
+        int k = table.drugCount();
+        List<String> h = new ArrayList<>();
+        h.add("block_id");
+        for (int d = 1; d <= k; d++) {
+            h.add("drug" + d);
+        }
+        for (SynergyMethod m : SynergyMethod.values()) {
+            h.add(m.column() + "_synergy");
+        }
+        for (SynergyMethod m : SynergyMethod.values()) {
+            h.add(m.column() + "_synergy_p_value");
+        }
+        for (int d = 1; d <= k; d++) {
+            h.add("ic50_" + d);
+        }
+        for (int d = 1; d <= k; d++) {
+            h.add("ri_" + d);
+        }
+        List<String> cssNames = new ArrayList<>();
+        for (int a = 1; a <= k; a++) {
+            for (int b = a + 1; b <= k; b++) {
+                cssNames.add("css" + a + "_ic50" + b);
+                cssNames.add("css" + b + "_ic50" + a);
+            }
+        }
+        h.addAll(cssNames);
+        h.add("css");
+        for (int d = 1; d <= k; d++) {
+            h.add("conc_unit" + d);
+        }
+        h.add("input_type");
+        h.add("ZIP_class");
+        h.add("n_combination_cells");
+        try (Writer w = dir.writer("blocks.csv");
+                CsvTable t = CsvTable.csv(w, h)) {
+            for (BlockSynergy b : ok) {
+                t.text(b.blockId());
+                for (int d = 0; d < k; d++) {
+                    t.text(b.drugs().get(d));
+                }
+                for (SynergyMethod m : SynergyMethod.values()) {
+                    BlockSynergy.Summary s = b.summaries().get(m);
+                    t.num(s == null ? Double.NaN : s.mean());
+                }
+                for (SynergyMethod m : SynergyMethod.values()) {
+                    BlockSynergy.Summary s = b.summaries().get(m);
+                    t.num(s == null ? java.util.OptionalDouble.empty() : s.pValue());
+                }
+                for (int d = 0; d < k; d++) {
+                    t.num(b.ic50()[d]);
+                }
+                for (int d = 0; d < k; d++) {
+                    t.num(b.ri()[d]);
+                }
+                for (String c : cssNames) {
+                    Double v = b.css().get(c);
+                    t.num(v == null ? Double.NaN : v);
+                }
+                t.num(b.cssMean());
+                for (int d = 0; d < k; d++) {
+                    t.text(b.concUnits().get(d));
+                }
+                t.text(table.scale().label());
+                BlockSynergy.Summary zip = b.summaries().get(SynergyMethod.ZIP);
+                t.text(zip == null ? "NA" : classify(zip.mean()));
+                BlockSynergy.Summary any = b.summaries().values().iterator().next();
+                t.integer(any.cells());
+                t.end();
+            }
+        }
+    }
+
+    /** The seeds' convention: ZIP > 10 synergistic, < -10 antagonistic, otherwise additive. */
+    static String classify(double zip) {
+        if (!Double.isFinite(zip)) {
+            return "NA";
+        }
+        return zip > 10 ? "synergistic" : zip < -10 ? "antagonistic" : "additive";
+    }
+
+    private static void writeCells(OutputDirectory dir, int k, List<BlockSynergy> ok) throws IOException {
+        List<String> h = new ArrayList<>();
+        h.add("block_id");
+        for (int d = 1; d <= k; d++) {
+            h.add("conc" + d);
+        }
+        h.addAll(List.of(
+                "response",
+                "ZIP_fit",
+                "ZIP_ref",
+                "ZIP_synergy",
+                "HSA_ref",
+                "HSA_synergy",
+                "Bliss_ref",
+                "Bliss_synergy",
+                "Loewe_ref",
+                "Loewe_synergy",
+                "Loewe_ci"));
+        try (Writer w = dir.writer("cells.csv");
+                CsvTable t = CsvTable.csv(w, h)) {
+            for (BlockSynergy b : ok) {
+                for (CellScore c : b.cells()) {
+                    t.text(b.blockId());
+                    for (int d = 0; d < k; d++) {
+                        t.num(c.conc(d));
+                    }
+                    t.num(c.response());
+                    t.num(c.zipFit());
+                    t.num(c.reference(SynergyMethod.ZIP));
+                    t.num(c.synergy(SynergyMethod.ZIP));
+                    t.num(c.reference(SynergyMethod.HSA));
+                    t.num(c.synergy(SynergyMethod.HSA));
+                    t.num(c.reference(SynergyMethod.BLISS));
+                    t.num(c.synergy(SynergyMethod.BLISS));
+                    t.num(c.reference(SynergyMethod.LOEWE));
+                    t.num(c.synergy(SynergyMethod.LOEWE));
+                    t.num(c.loeweCi());
+                    t.end();
+                }
+            }
+        }
+    }
+
+    static void writeCurves(OutputDirectory dir, List<BlockSynergy> ok) throws IOException {
+        List<String> h =
+                List.of("block_id", "drug_index", "drug", "model", "b", "c", "d", "e", "rss", "ic50", "n", "conc_unit");
+        try (Writer w = dir.writer("curves.csv");
+                CsvTable t = CsvTable.csv(w, h)) {
+            for (BlockSynergy b : ok) {
+                for (int d = 0; d < b.curves().size(); d++) {
+                    CurveFit f = b.curves().get(d);
+                    t.text(b.blockId())
+                            .integer(d + 1)
+                            .text(b.drugs().get(d))
+                            .text(f.curve().model().label());
+                    t.num(f.curve().b())
+                            .num(f.curve().c())
+                            .num(f.curve().d())
+                            .num(f.curve().e());
+                    t.num(f.rss())
+                            .num(b.ic50()[d])
+                            .integer(f.n())
+                            .text(b.concUnits().get(d));
+                    t.end();
+                }
+            }
+        }
+    }
+}

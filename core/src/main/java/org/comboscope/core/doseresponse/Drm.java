@@ -1,0 +1,357 @@
+package org.comboscope.core.doseresponse;
+
+import java.util.Arrays;
+
+/**
+ * One drc {@code drm()} least-squares fit of LL.4 or L.4 as drc 3.0-1 performs it: power-of-ten
+ * scaling of dose and response (LL.4 only), the self-starter ({@code findcd} + a linear regression
+ * of {@code log((d0 − y)/(y − c0))} on log dose), optim's BFGS ({@link VariableMetricMinimizer})
+ * in parscale'd coordinates with central-difference gradients ({@code ndeps = 1e-3}), reltol 1e-7,
+ * maxit 500, and the numerical Hessian at the end. Any non-finite gradient, in the search or in
+ * the final Hessian, makes the fit fail as drc's does ("Convergence failed").
+ *
+ * <p>Internal: {@link SynergyFinderFitter} adds SynergyFinder's policy (variance tweak, L.4
+ * fallback) on top.
+ */
+final class Drm {
+    static final int MAXIT = 500;
+    static final double RELTOL = 1e-7;
+    static final double NDEPS = 1e-3;
+
+    private Drm() {}
+
+    /** Result of one drm call. Parameters are on the original (unscaled) scale. */
+    record Result(
+            boolean converged,
+            String failure,
+            double[] start,
+            double doseScaling,
+            double respScaling,
+            double[] parameters,
+            int functionCount,
+            int gradientCount,
+            double[][] covariance) {}
+
+    /**
+     * Fits {@code model} to {@code (x, y)}. For L.4, {@code x} is already the log dose.
+     *
+     * @param fixed length-4 array (b, c, d, e): NaN = free, otherwise the fixed value
+     */
+    static Result fit(CurveModel model, double[] x, double[] y, double[] fixed) {
+        int n = x.length;
+        double ds = 1;
+        double rs = 1;
+        if (model == CurveModel.LL4) {
+            ds = scaling(median(x));
+            rs = scaling(median(y));
+        }
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = x[i] / ds;
+            ys[i] = y[i] / rs;
+        }
+        double[] scale = {1, rs, rs, model == CurveModel.LL4 ? ds : 1};
+        double[] fixedScaled = new double[4];
+        int free = 0;
+        for (int k = 0; k < 4; k++) {
+            fixedScaled[k] = Double.isNaN(fixed[k]) ? Double.NaN : fixed[k] / scale[k];
+            if (Double.isNaN(fixed[k])) {
+                free++;
+            }
+        }
+        double[] start4 = selfStart(model, xs, ys);
+        double[] startReport = new double[4];
+        for (int k = 0; k < 4; k++) {
+            startReport[k] = Double.isNaN(fixed[k]) ? start4[k] * scale[k] : Double.NaN;
+        }
+        double[] start = new double[free];
+        int[] index = new int[free];
+        for (int k = 0, j = 0; k < 4; k++) {
+            if (Double.isNaN(fixed[k])) {
+                index[j] = k;
+                start[j++] = start4[k];
+            }
+        }
+        double[] ps = new double[free];
+        for (int j = 0; j < free; j++) {
+            ps[j] = Math.abs(start[j]);
+            if (ps[j] < 1e-4) {
+                ps[j] = 1;
+            }
+        }
+        Objective obj = new Objective(model, xs, ys, fixedScaled, index, ps);
+        double[] p = new double[free];
+        for (int j = 0; j < free; j++) {
+            p[j] = start[j] / ps[j];
+            if (!Double.isFinite(p[j])) {
+                return failed("non-finite start value", startReport, ds, rs, 0, 0);
+            }
+        }
+        VariableMetricMinimizer vm = new VariableMetricMinimizer(free);
+        VariableMetricMinimizer.Outcome out;
+        double[][] hessian;
+        try {
+            out = vm.minimize(p, obj, MAXIT, Double.NEGATIVE_INFINITY, RELTOL);
+            double[] par = new double[free];
+            for (int j = 0; j < free; j++) {
+                par[j] = p[j] * ps[j];
+            }
+            hessian = hessian(obj, par, ps);
+            for (int j = 0; j < free; j++) {
+                p[j] = par[j];
+            }
+        } catch (VariableMetricMinimizer.NonFiniteGradient | VariableMetricMinimizer.NonFiniteStart ex) {
+            return failed("Convergence failed: " + ex.getMessage(), startReport, ds, rs, 0, 0);
+        }
+        double[] params = new double[4];
+        for (int k = 0; k < 4; k++) {
+            params[k] = fixed[k];
+        }
+        for (int j = 0; j < free; j++) {
+            params[index[j]] = p[j] * scale[index[j]];
+        }
+        double[][] cov = covariance(hessian, out.value(), n, index, scale);
+        return new Result(true, "", startReport, ds, rs, params, out.functionCount(), out.gradientCount(), cov);
+    }
+
+    private static Result failed(String why, double[] start, double ds, double rs, int fn, int gr) {
+        return new Result(false, why, start, ds, rs, new double[0], fn, gr, new double[0][]);
+    }
+
+    /** drc's scaling factor: 10^floor(log10(m)), or 1 when undefined or below 1e-15. */
+    static double scaling(double m) {
+        double s = Math.pow(10, Math.floor(Math.log10(m)));
+        if (Double.isNaN(s) || s < 1e-15) {
+            return 1;
+        }
+        return s;
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return (n & 1) == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+
+    /** drc's self-starter on scaled data: (b0, c0, d0, e0). */
+    static double[] selfStart(CurveModel model, double[] x, double[] y) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : y) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        double inc = 0.001 * (max - min);
+        double c0 = min - inc;
+        double d0 = max + inc;
+        // Linear regression of log((d0 - y)/(y - c0)) on log dose (x > 0 only for LL.4).
+        int m = 0;
+        double su = 0;
+        double sv = 0;
+        double[] u = new double[x.length];
+        double[] v = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            double ui = model == CurveModel.LL4 ? (x[i] > 0 ? Math.log(x[i]) : Double.NaN) : x[i];
+            double vi = Math.log((d0 - y[i]) / (y[i] - c0));
+            if (Double.isFinite(ui) && Double.isFinite(vi)) {
+                u[m] = ui;
+                v[m] = vi;
+                su += ui;
+                sv += vi;
+                m++;
+            }
+        }
+        double b0 = Double.NaN;
+        double intercept = Double.NaN;
+        if (m >= 2) {
+            double mu = su / m;
+            double mv = sv / m;
+            double sxx = 0;
+            double sxy = 0;
+            for (int i = 0; i < m; i++) {
+                sxx += (u[i] - mu) * (u[i] - mu);
+                sxy += (u[i] - mu) * (v[i] - mv);
+            }
+            b0 = sxy / sxx;
+            intercept = mv - b0 * mu;
+        }
+        double e0 = model == CurveModel.LL4 ? Math.exp(-intercept / b0) : -intercept / b0;
+        return new double[] {b0, c0, d0, e0};
+    }
+
+    /** optim's {@code optimhess}: central differences of the numerical gradient. */
+    private static double[][] hessian(Objective obj, double[] par, double[] ps) {
+        int n = par.length;
+        double[] dpar = new double[n];
+        for (int i = 0; i < n; i++) {
+            dpar[i] = par[i] / ps[i];
+        }
+        double[] df1 = new double[n];
+        double[] df2 = new double[n];
+        double[][] h = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            double eps = NDEPS / ps[i];
+            dpar[i] = dpar[i] + eps;
+            obj.gradient(dpar, df1);
+            dpar[i] = dpar[i] - 2 * eps;
+            obj.gradient(dpar, df2);
+            for (int j = 0; j < n; j++) {
+                h[i][j] = (df1[j] - df2[j]) / (2 * eps * ps[i] * ps[j]);
+            }
+            dpar[i] = dpar[i] + eps;
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                double tmp = 0.5 * (h[i][j] + h[j][i]);
+                h[i][j] = tmp;
+                h[j][i] = tmp;
+            }
+        }
+        return h;
+    }
+
+    /**
+     * Covariance of the parameters (b, c, d, e) on the original scale: {@code 2 s² H⁻¹} with
+     * {@code s² = RSS / (n − p)}, zero rows and columns for fixed parameters; empty when the
+     * Hessian is singular or there are no residual degrees of freedom.
+     */
+    private static double[][] covariance(double[][] h, double rssScaled, int n, int[] index, double[] scale) {
+        int p = index.length;
+        if (n - p <= 0) {
+            return new double[0][];
+        }
+        double[][] inv = invert(h);
+        if (inv.length == 0) {
+            return inv;
+        }
+        double s2 = rssScaled / (n - p);
+        double[][] cov = new double[4][4];
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < p; j++) {
+                int a = index[i];
+                int b = index[j];
+                cov[a][b] = 2 * s2 * inv[i][j] * scale[a] * scale[b];
+            }
+        }
+        return cov;
+    }
+
+    /** Gauss–Jordan inverse with partial pivoting; empty array if singular. */
+    static double[][] invert(double[][] a) {
+        int n = a.length;
+        double[][] m = new double[n][2 * n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(a[i], 0, m[i], 0, n);
+            m[i][n + i] = 1;
+        }
+        for (int col = 0; col < n; col++) {
+            int piv = col;
+            for (int r = col + 1; r < n; r++) {
+                if (Math.abs(m[r][col]) > Math.abs(m[piv][col])) {
+                    piv = r;
+                }
+            }
+            if (!(Math.abs(m[piv][col]) > 0) || !Double.isFinite(m[piv][col])) {
+                return new double[0][];
+            }
+            double[] tmp = m[col];
+            m[col] = m[piv];
+            m[piv] = tmp;
+            double d = m[col][col];
+            for (int k = 0; k < 2 * n; k++) {
+                m[col][k] /= d;
+            }
+            for (int r = 0; r < n; r++) {
+                if (r != col) {
+                    double f = m[r][col];
+                    if (f != 0) {
+                        for (int k = 0; k < 2 * n; k++) {
+                            m[r][k] -= f * m[col][k];
+                        }
+                    }
+                }
+            }
+        }
+        double[][] inv = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(m[i], n, inv[i], 0, n);
+        }
+        return inv;
+    }
+
+    /**
+     * Sum of squared residuals on the scaled problem, in optimiser coordinates. The sum is
+     * accumulated with an error-free transformation (two-sum), which rounds like R's extended
+     * precision {@code sum()} on the short vectors fitted here.
+     */
+    static final class Objective implements VariableMetricMinimizer.Objective {
+        private final CurveModel model;
+        private final double[] x;
+        private final double[] logx;
+        private final double[] y;
+        private final double[] full;
+        private final int[] index;
+        private final double[] ps;
+        private final double[] tmp;
+
+        Objective(CurveModel model, double[] x, double[] y, double[] fixed, int[] index, double[] ps) {
+            this.model = model;
+            this.x = x;
+            this.y = y;
+            this.full = fixed.clone();
+            this.index = index;
+            this.ps = ps;
+            this.tmp = new double[index.length];
+            this.logx = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                logx[i] = model == CurveModel.LL4 ? Math.log(x[i]) : x[i];
+            }
+        }
+
+        @Override
+        public double value(double[] p) {
+            for (int j = 0; j < index.length; j++) {
+                if (!Double.isFinite(p[j])) {
+                    throw new VariableMetricMinimizer.NonFiniteGradient(j);
+                }
+                full[index[j]] = p[j] * ps[j];
+            }
+            double b = full[0];
+            double c = full[1];
+            double d = full[2];
+            double loc = model == CurveModel.LL4 ? Math.log(full[3]) : full[3];
+            double dc = d - c;
+            double sum = 0;
+            double comp = 0;
+            for (int i = 0; i < x.length; i++) {
+                double f = c + dc / (1 + Math.exp(b * (logx[i] - loc)));
+                double r = y[i] - f;
+                double term = r * r;
+                double s = sum + term;
+                double bp = s - sum;
+                comp += (sum - (s - bp)) + (term - bp);
+                sum = s;
+            }
+            return sum + comp;
+        }
+
+        @Override
+        public void gradient(double[] p, double[] g) {
+            int n = p.length;
+            System.arraycopy(p, 0, tmp, 0, n);
+            for (int i = 0; i < n; i++) {
+                tmp[i] = p[i] + NDEPS;
+                double v1 = value(tmp);
+                tmp[i] = p[i] - NDEPS;
+                double v2 = value(tmp);
+                g[i] = (v1 - v2) / (2 * NDEPS);
+                if (!Double.isFinite(g[i])) {
+                    throw new VariableMetricMinimizer.NonFiniteGradient(i);
+                }
+                tmp[i] = p[i];
+            }
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package org.comboscope.io.survival;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.comboscope.core.error.DataFormatException;
+import org.comboscope.core.survival.SurvivalSample;
+
+/**
+ * Reads right-censored survival data from a CSV (or TSV: a tab in the header and no comma) file
+ * with a header row. The caller names the time, event and (optional) group columns; other columns
+ * are ignored.
+ *
+ * <p>Rules, each reported as a {@link DataFormatException} naming file, line and column: time must
+ * be a finite number {@code >= 0}; the event must use the chosen {@link EventCoding}; the group
+ * must not be empty or {@code NA}. Lines are 1-based with the header on line 1.
+ */
+public final class SurvivalCsvReader {
+    private final String timeColumn;
+    private final String eventColumn;
+    private final String groupColumn;
+    private final EventCoding coding;
+
+    /**
+     * @param groupColumn the group column, or {@code null} for a single group named {@code all}
+     */
+    public SurvivalCsvReader(String timeColumn, String eventColumn, String groupColumn, EventCoding coding) {
+        this.timeColumn = timeColumn;
+        this.eventColumn = eventColumn;
+        this.groupColumn = groupColumn;
+        this.coding = coding;
+    }
+
+    private record Row(long line, double time, String eventText, String group) {}
+
+    /**
+     * Reads {@code file}.
+     *
+     * @throws DataFormatException for a missing column or a bad value (with its line and column)
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public SurvivalTable read(Path file) {
+        String name = file.toString();
+        List<Row> rows = new ArrayList<>();
+        try (CsvReader<CsvRecord> csv = CsvReader.builder()
+                .fieldSeparator(separator(file))
+                .skipEmptyLines(true)
+                .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .ofCsvRecord(file)) {
+            Iterator<CsvRecord> it = csv.iterator();
+            if (!it.hasNext()) {
+                throw new DataFormatException(name, 0, null, "file is empty; expected a header row");
+            }
+            List<String> header = new ArrayList<>();
+            for (String h : it.next().getFields()) {
+                header.add(h.strip());
+            }
+            int ti = column(header, timeColumn, name, "time");
+            int ei = column(header, eventColumn, name, "event");
+            int gi = groupColumn == null ? -1 : column(header, groupColumn, name, "group");
+            while (it.hasNext()) {
+                CsvRecord r = it.next();
+                long line = r.getStartingLineNumber();
+                String timeText = field(r, ti);
+                double time = parseTime(timeText, name, line);
+                String eventText = field(r, ei);
+                String group = "all";
+                if (gi >= 0) {
+                    group = field(r, gi);
+                    if (group.isEmpty() || group.equals("NA")) {
+                        throw new DataFormatException(
+                                name,
+                                (int) line,
+                                groupColumn,
+                                "group is missing ('" + group + "'); every row needs one");
+                    }
+                }
+                rows.add(new Row(line, time, eventText, group));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
+        } catch (CsvParseException e) {
+            throw new DataFormatException(name, 0, null, "not valid CSV: " + e.getMessage(), e);
+        }
+        if (rows.isEmpty()) {
+            throw new DataFormatException(name, 0, null, "no data rows after the header");
+        }
+        EventCoding resolved = resolve(rows);
+        Map<String, List<Row>> byGroup = new TreeMap<>();
+        for (Row r : rows) {
+            byGroup.computeIfAbsent(r.group, g -> new ArrayList<>()).add(r);
+        }
+        Map<String, SurvivalSample> groups = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Row>> e : byGroup.entrySet()) {
+            List<Row> g = e.getValue();
+            double[] t = new double[g.size()];
+            boolean[] d = new boolean[g.size()];
+            for (int i = 0; i < g.size(); i++) {
+                t[i] = g.get(i).time;
+                d[i] = event(g.get(i), resolved, name);
+            }
+            groups.put(e.getKey(), new SurvivalSample(t, d));
+        }
+        return new SurvivalTable(name, groups, resolved, rows.size());
+    }
+
+    private static char separator(Path file) throws IOException {
+        String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".tsv") || lower.endsWith(".tab")) {
+            return '\t';
+        }
+        try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(file)) {
+            String first = r.readLine();
+            return first != null && first.indexOf('\t') >= 0 && first.indexOf(',') < 0 ? '\t' : ',';
+        }
+    }
+
+    private static int column(List<String> header, String wanted, String file, String role) {
+        int i = header.indexOf(wanted);
+        if (i < 0) {
+            throw new DataFormatException(
+                    file, 1, wanted, "no such " + role + " column; the header has " + String.join(", ", header));
+        }
+        return i;
+    }
+
+    private static String field(CsvRecord r, int i) {
+        return i < r.getFieldCount() ? r.getField(i).strip() : "";
+    }
+
+    private double parseTime(String text, String file, long line) {
+        double t;
+        try {
+            t = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new DataFormatException(file, (int) line, timeColumn, "time must be a number, was '" + text + "'", e);
+        }
+        if (!Double.isFinite(t) || t < 0) {
+            throw new DataFormatException(
+                    file, (int) line, timeColumn, "time must be finite and >= 0, was '" + text + "'");
+        }
+        return t;
+    }
+
+    private EventCoding resolve(List<Row> rows) {
+        if (coding != EventCoding.AUTO) {
+            return coding;
+        }
+        for (Row r : rows) {
+            if (r.eventText.equals("2") || r.eventText.equals("2.0")) {
+                return EventCoding.ONE_TWO;
+            }
+        }
+        return EventCoding.ZERO_ONE;
+    }
+
+    private boolean event(Row r, EventCoding resolved, String file) {
+        String v = r.eventText.toUpperCase(Locale.ROOT);
+        if (resolved == EventCoding.ZERO_ONE) {
+            switch (v) {
+                case "0", "0.0", "FALSE" -> {
+                    return false;
+                }
+                case "1", "1.0", "TRUE" -> {
+                    return true;
+                }
+                default -> throw badEvent(r, file, "0 (censored) or 1 (event)");
+            }
+        }
+        switch (v) {
+            case "1", "1.0" -> {
+                return false;
+            }
+            case "2", "2.0" -> {
+                return true;
+            }
+            default ->
+                throw badEvent(
+                        r,
+                        file,
+                        "1 (censored) or 2 (event)"
+                                + (coding == EventCoding.AUTO
+                                        ? ", because the column contains a 2 (R's Surv rule)"
+                                        : ""));
+        }
+    }
+
+    private DataFormatException badEvent(Row r, String file, String allowed) {
+        return new DataFormatException(
+                file, (int) r.line, eventColumn, "event must be " + allowed + ", was '" + r.eventText + "'");
+    }
+}
