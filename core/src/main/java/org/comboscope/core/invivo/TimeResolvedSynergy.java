@@ -194,7 +194,11 @@ public final class TimeResolvedSynergy {
         return new Wald(est, Math.sqrt(var));
     }
 
-    private SynergyEstimate[] responseAdditivity(TimeFit tf) {
+    /**
+     * The RA simulation at one time: {@code [delta, ratio]} with one entry per draw (ratio capped at
+     * 100 when infinite).
+     */
+    double[][] responseAdditivityDraws(TimeFit tf) {
         MersenneTwister rng = new MersenneTwister(seed);
         double[] b = tf.fit().rates();
         double[] s = tf.fit().standardErrors();
@@ -213,6 +217,15 @@ public final class TimeResolvedSynergy {
             double r = lhs / rhs;
             ratio[i] = r == Double.POSITIVE_INFINITY ? RATIO_CAP : r;
         }
+        return new double[][] {delta, ratio};
+    }
+
+    private SynergyEstimate[] responseAdditivity(TimeFit tf) {
+        double[][] draws = responseAdditivityDraws(tf);
+        double[] delta = draws[0];
+        double[] ratio = draws[1];
+        int n = delta.length;
+        double d = tf.time();
         double sd = sd(delta);
         double[] sd1 = delta.clone();
         Arrays.sort(sd1);
