@@ -44,7 +44,7 @@ final class Worst {
 
     void assertWithin() {
         String msg = String.format(
-                "%-34s n=%4d worst abs %.3g, worst rel %.3g (tol abs %.1g + rel %.1g); worst cell %s",
+                "%-34s n=%4d worst abs %.3g, worst rel %.3g (tol abs %.2g + rel %.2g); worst cell %s",
                 quantity, n, worstAbs, worstRel, abs, rel, where);
         System.out.println(msg);
         assertThat(n).as("%s: nothing compared", quantity).isPositive();
