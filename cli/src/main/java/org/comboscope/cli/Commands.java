@@ -8,5 +8,6 @@ final class Commands {
 
     static void register(CommandLine cl) {
         // Subcommands are added here as they are built.
+        cl.addSubcommand(new InvivoCommand());
     }
 }
