@@ -9,7 +9,7 @@ package org.comboscope.core.invivo;
  * @param r0 initial growth rate per arm (per day, log RTV scale)
  * @param rho deceleration per arm (per day)
  * @param covariance per arm the 2x2 covariance of (r0, rho) estimates, as {@code {var r0, cov, var
- *     rho}}
+ *     rho}}: nlme's {@code vcov()} (varFix with the ML sigma), which SynergyLMM simulates from
  * @param sigma residual SD
  * @param relativeCovariance {@code Psi / sigma^2} as {@code {d11, d12, d22}} (nlme's pdMatrix)
  * @param logLik ML log-likelihood of the linearised model, as nlme's {@code logLik()}
@@ -62,14 +62,21 @@ public record GompertzFit(
         return relativeCovariance.clone();
     }
 
-    /** Standard error of r0 of arm {@code g} (role ordinal). */
+    /**
+     * Standard error of r0 of arm {@code g} (role ordinal) as {@code summary()} reports it: nlme's
+     * {@code adjustSigma} scales an ML fit's SEs by {@code sqrt(N / (N - 8))}.
+     */
     public double r0StandardError(int g) {
-        return Math.sqrt(covariance[g][0]);
+        return Math.sqrt(covariance[g][0] * adjust());
     }
 
-    /** Standard error of rho of arm {@code g} (role ordinal). */
+    /** Standard error of rho of arm {@code g}, adjusted as {@link #r0StandardError}. */
     public double rhoStandardError(int g) {
-        return Math.sqrt(covariance[g][2]);
+        return Math.sqrt(covariance[g][2] * adjust());
+    }
+
+    private double adjust() {
+        return observations / (observations - 8.0);
     }
 
     /** SD of the r0 random effect relative to sigma (SynergyLMM's {@code sd_r0_ranef}). */

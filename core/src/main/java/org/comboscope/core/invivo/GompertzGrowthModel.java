@@ -426,9 +426,6 @@ public final class GompertzGrowthModel {
         GompertzFit result(double[] theta, int iterations) {
             double[][] s = sums(theta);
             double s2 = sigma2(s);
-            // nlme scales varFix by the residual variance with N - p degrees of freedom even for an ML
-            // fit (sigma itself stays RSS / N); checked against CR1197's Std.Errors.
-            double s2Fix = s2 * n / (n - 8.0);
             double[] r0 = new double[4];
             double[] rho = new double[4];
             double[][] cov = new double[4][];
@@ -438,7 +435,7 @@ public final class GompertzGrowthModel {
                 r0[g] = b[0];
                 rho[g] = b[1];
                 double det = o[0] * o[2] - o[1] * o[1];
-                cov[g] = new double[] {s2Fix * o[2] / det, -s2Fix * o[1] / det, s2Fix * o[0] / det};
+                cov[g] = new double[] {s2 * o[2] / det, -s2 * o[1] / det, s2 * o[0] / det};
             }
             return new GompertzFit(
                     r0, rho, cov, Math.sqrt(s2), relCov(theta), logLik(theta), n, group.length, iterations);

@@ -71,9 +71,20 @@ class GompertzGoldenTest {
         ll.check(f.bic(), RefTable.num(info.get("BIC")), "BIC");
         assertThat(f.observations()).isEqualTo(Integer.parseInt(info.get("n_obs")));
         System.out.println(study + " Gompertz outer iterations: " + f.iterations());
+        RefTable vc = RefTable.load(dir + "/gompertz_vcov.csv");
+        Worst cov = new Worst(study + " Gompertz vcov (r0/rho blocks)", 1e-12, 1e-3);
+        double[][] c = f.covariance();
+        for (int g = 0; g < 4; g++) {
+            Map<String, String> rowR0 = vc.rows.get(g);
+            Map<String, String> rowRho = vc.rows.get(4 + g);
+            cov.check(c[g][0], RefTable.num(rowR0.get(vc.header.get(1 + g))), "var r0 " + g);
+            cov.check(c[g][1], RefTable.num(rowR0.get(vc.header.get(5 + g))), "cov r0,rho " + g);
+            cov.check(c[g][2], RefTable.num(rowRho.get(vc.header.get(5 + g))), "var rho " + g);
+        }
         fe.assertWithin();
         se.assertWithin();
         sg.assertWithin();
         ll.assertWithin();
+        cov.assertWithin();
     }
 }
