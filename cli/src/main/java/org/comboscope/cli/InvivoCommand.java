@@ -17,6 +17,9 @@ import org.comboscope.core.invivo.ArmRole;
 import org.comboscope.core.invivo.Arms;
 import org.comboscope.core.invivo.EndpointStatistics;
 import org.comboscope.core.invivo.ExponentialFit;
+import org.comboscope.core.invivo.GompertzFit;
+import org.comboscope.core.invivo.GompertzGrowthModel;
+import org.comboscope.core.invivo.GompertzSynergy;
 import org.comboscope.core.invivo.GroupDaySummary;
 import org.comboscope.core.invivo.GrowthInhibition;
 import org.comboscope.core.invivo.Measurement;
@@ -84,8 +87,9 @@ final class InvivoCommand implements Callable<Integer> {
     @Option(
             names = "--model",
             defaultValue = "exp",
-            description = "Growth model: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}; gompertz is not"
-                    + " implemented yet).")
+            description = "Growth model: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}). exp: SynergyLMM's"
+                    + " exponential LMM, refitted per time (REML); gompertz: SynergyLMM's Gompertz NLMM (ML),"
+                    + " synergy by 10000 simulations from the full fit.")
     Model model;
 
     @Option(
@@ -123,7 +127,8 @@ final class InvivoCommand implements Callable<Integer> {
     @Option(
             names = "--ra-simulations",
             defaultValue = "1000",
-            description = "Draws for RA synergy (SynergyLMM nsim; default ${DEFAULT-VALUE}).")
+            description = "Draws for RA synergy of the exp model (SynergyLMM nsim; default ${DEFAULT-VALUE});"
+                    + " the gompertz model uses 10000 for every reference, as SynergyLMM.")
     int raSimulations;
 
     @Option(
@@ -135,10 +140,6 @@ final class InvivoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        if (model == Model.gompertz) {
-            throw new InvalidInputException(
-                    "--model", "gompertz", "must be exp (the Gompertz model is not implemented yet)");
-        }
         EnumSet<SynergyReference> refs = EnumSet.noneOf(SynergyReference.class);
         for (String m : methods) {
             refs.add(java.util.Arrays.stream(SynergyReference.values())
@@ -178,13 +179,28 @@ final class InvivoCommand implements Callable<Integer> {
         PreparedData prepared = PreparedData.of(study, a);
         warnings.addAll(prepared.dropped());
         TimeResolvedSynergy.Result result = null;
-        try {
-            result = synergy.compute(prepared);
-            for (TimeResolvedSynergy.SkippedTime s : result.skipped()) {
-                problems.add("synergy at time " + s.time() + " not computed: " + s.reason());
+        GompertzFit gompertz = null;
+        List<SynergyEstimate> gompertzSynergy = List.of();
+        if (model == Model.exp) {
+            try {
+                result = synergy.compute(prepared);
+                for (TimeResolvedSynergy.SkippedTime s : result.skipped()) {
+                    problems.add("synergy at time " + s.time() + " not computed: " + s.reason());
+                }
+            } catch (FitFailureException e) {
+                problems.add("growth model not fitted: " + e.getMessage());
             }
-        } catch (FitFailureException e) {
-            problems.add("growth model not fitted: " + e.getMessage());
+        } else {
+            try {
+                gompertz = GompertzGrowthModel.fit(prepared.fitted());
+                gompertzSynergy = GompertzSynergy.defaults()
+                        .withReferences(refs)
+                        .withMinTime(minTime)
+                        .withSimulations(10_000, seed)
+                        .compute(prepared, gompertz);
+            } catch (FitFailureException e) {
+                problems.add("growth model not fitted: " + e.getMessage());
+            }
         }
         for (GrowthInhibition g : tgi) {
             if (g.tgiPercent().isEmpty()) {
@@ -197,8 +213,13 @@ final class InvivoCommand implements Callable<Integer> {
         try (OutputDirectory dir = OutputDirectory.create(out)) {
             writeSummaries(dir, summaries);
             writeTgi(dir, tgi);
-            writeGrowthRates(dir, a, result);
-            writeSynergy(dir, result);
+            if (model == Model.exp) {
+                writeGrowthRates(dir, a, result);
+                writeSynergy(dir, result == null ? List.of() : result.estimates());
+            } else {
+                writeGompertzRates(dir, a, gompertz);
+                writeSynergy(dir, gompertzSynergy);
+            }
             writePrepared(dir, prepared);
             writeAuc(dir, auc);
             try (Writer w = dir.writer("warnings.txt")) {
@@ -363,13 +384,43 @@ final class InvivoCommand implements Callable<Integer> {
         }
     }
 
-    private static void writeSynergy(OutputDirectory dir, TimeResolvedSynergy.Result result) throws IOException {
-        try (Writer w = dir.writer("synergy.csv");
-                CsvTable t = CsvTable.csv(w, List.of("Model", "Metric", "Estimate", "lwr", "upr", "pval", "Time"))) {
-            if (result == null) {
+    private static void writeGompertzRates(OutputDirectory dir, Arms a, GompertzFit f) throws IOException {
+        try (Writer w = dir.writer("growth_rates.csv");
+                CsvTable t = CsvTable.csv(
+                        w,
+                        List.of(
+                                "group",
+                                "role",
+                                "rate",
+                                "se",
+                                "sd_ranef",
+                                "sd_resid",
+                                "rho",
+                                "se_rho",
+                                "sd_rho_ranef",
+                                "logLik_ML",
+                                "n_obs",
+                                "n_animals"))) {
+            if (f == null) {
                 return;
             }
-            for (SynergyEstimate e : result.estimates()) {
+            for (ArmRole role : ArmRole.values()) {
+                int g = role.ordinal();
+                t.text(a.group(role)).text(role.label()).num(f.r0()[g]).num(f.r0StandardError(g));
+                t.num(f.relativeR0Sd()).num(f.sigma()).num(f.rho()[g]).num(f.rhoStandardError(g));
+                t.num(f.relativeRhoSd())
+                        .num(f.logLik())
+                        .integer(f.observations())
+                        .integer(f.animals());
+                t.end();
+            }
+        }
+    }
+
+    private static void writeSynergy(OutputDirectory dir, List<SynergyEstimate> estimates) throws IOException {
+        try (Writer w = dir.writer("synergy.csv");
+                CsvTable t = CsvTable.csv(w, List.of("Model", "Metric", "Estimate", "lwr", "upr", "pval", "Time"))) {
+            for (SynergyEstimate e : estimates) {
                 t.text(e.reference().label())
                         .text(e.metric())
                         .num(e.estimate())

@@ -128,7 +128,8 @@ class InvivoCommandTest {
     }
 
     @Test
-    void invivo_gompertz_exitsTwoWithReason() {
+    void invivo_gompertzModel_writesR0AsRateAndSimulatedSynergy() throws Exception {
+        Path dir = tmp.resolve("g");
         int code = run(
                 "invivo",
                 "--input",
@@ -136,12 +137,36 @@ class InvivoCommandTest {
                 "--arms",
                 res("cr1197_arms.csv"),
                 "--out",
-                tmp.resolve("g").toString(),
+                dir.toString(),
                 "--model",
-                "gompertz");
+                "gompertz",
+                "--methods",
+                "bliss");
+        assertThat(code).as(err.toString()).isEqualTo(Main.EXIT_OK);
+        List<String[]> rates = csv(dir.resolve("growth_rates.csv"));
+        assertThat(String.join(",", rates.get(0))).startsWith("group,role,rate,se,sd_ranef,sd_resid,rho,se_rho");
+        // nlme's r0 of the vehicle arm (gompertz_estimates.csv), within the 5e-4 golden tolerance.
+        assertThat(Double.parseDouble(rates.get(1)[2]))
+                .isCloseTo(0.18927255353789008, within(0.18927255353789008 * 5e-4));
+        List<String[]> syn = csv(dir.resolve("synergy.csv"));
+        assertThat(syn).hasSize(1 + 28);
+        assertThat(syn.stream().skip(1).allMatch(r -> r[0].equals("Bliss"))).isTrue();
+    }
+
+    @Test
+    void invivo_unknownModel_exitsTwo() {
+        int code = run(
+                "invivo",
+                "--input",
+                res("cr1197_long.csv"),
+                "--arms",
+                res("cr1197_arms.csv"),
+                "--out",
+                tmp.resolve("u").toString(),
+                "--model",
+                "logistic");
         assertThat(code).isEqualTo(Main.EXIT_INPUT);
-        assertThat(err.toString())
-                .contains("--model must be exp (the Gompertz model is not implemented yet), was gompertz");
+        assertThat(err.toString()).contains("--model");
     }
 
     @Test
