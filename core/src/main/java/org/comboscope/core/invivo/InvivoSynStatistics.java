@@ -112,6 +112,33 @@ public final class InvivoSynStatistics {
     }
 
     /**
+     * invivoSyn's {@code mAUCr}: the median over all (treated, vehicle) mouse pairs of the ratio of
+     * their growth rates, for the arm with role {@code treated}; empty when either arm has no rate.
+     */
+    public static OptionalDouble medianAucRatio(List<MouseGrowthRate> rates, ArmRole treated) {
+        double[] v = rates.stream()
+                .filter(r -> r.role() == ArmRole.VEHICLE && r.rate().isPresent())
+                .mapToDouble(r -> r.rate().getAsDouble())
+                .toArray();
+        double[] t = rates.stream()
+                .filter(r -> r.role() == treated && r.rate().isPresent())
+                .mapToDouble(r -> r.rate().getAsDouble())
+                .toArray();
+        if (v.length == 0 || t.length == 0) {
+            return OptionalDouble.empty();
+        }
+        double[] ratios = new double[v.length * t.length];
+        int k = 0;
+        for (double a : t) {
+            for (double b : v) {
+                ratios[k++] = a / b;
+            }
+        }
+        java.util.Arrays.sort(ratios);
+        return OptionalDouble.of(EndpointStatistics.median(ratios));
+    }
+
+    /**
      * AUC-based synergy at horizon t ({@code bs_AUC_synergy} on the original data): with arm means
      * {@code g} of the mouse growth rates, {@code s = exp((g - g_vehicle) t)}; expected {@code s_e} =
      * Bliss {@code s_A s_B}, HSA {@code min(s_A, s_B)}, RA {@code (1 - s_A) + (1 - s_B)} (as coded);
