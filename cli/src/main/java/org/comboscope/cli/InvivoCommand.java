@@ -22,6 +22,8 @@ import org.comboscope.core.invivo.GompertzGrowthModel;
 import org.comboscope.core.invivo.GompertzSynergy;
 import org.comboscope.core.invivo.GroupDaySummary;
 import org.comboscope.core.invivo.GrowthInhibition;
+import org.comboscope.core.invivo.InvivoSynBootstrap;
+import org.comboscope.core.invivo.InvivoSynStatistics;
 import org.comboscope.core.invivo.Measurement;
 import org.comboscope.core.invivo.PreparedData;
 import org.comboscope.core.invivo.RelativeVolume;
@@ -50,7 +52,8 @@ import picocli.CommandLine.Option;
             "",
             "Outputs in DIR: group_day_summary.csv, tgi.csv, growth_rates.csv, synergy.csv (SynergyLMM"
                     + " columns: Model, Metric, Estimate, lwr, upr, pval, Time; SS > 0 and CI < 1 mean synergy),"
-                    + " prepared_rtv.csv, animal_auc.csv, warnings.txt.",
+                    + " prepared_rtv.csv, animal_auc.csv, invivosyn.csv (invivoSyn's TGI/AUC/CombPDX statistics with"
+                    + " bootstrap intervals; logCI > 0 = synergy), warnings.txt.",
             "tgi.csv: TGI_pct = 100 (1 - (mean_T(d) - mean_T(0)) / (mean_C(d) - mean_C(0))) (change from"
                     + " baseline); TGI_ratio_pct = 100 (1 - mean_T(d) / mean_C(d)) = 100 - T_over_C_pct.",
             "Time in synergy.csv and day_since_start are days since the study's first day."
@@ -134,8 +137,15 @@ final class InvivoCommand implements Callable<Integer> {
     @Option(
             names = "--seed",
             defaultValue = "123",
-            description = "Seed of the RA simulation (default ${DEFAULT-VALUE}).")
+            description = "Seed of the simulations and bootstraps (default ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(
+            names = "--bootstrap",
+            defaultValue = "1000",
+            description =
+                    "Bootstrap replicates of the invivoSyn statistics in invivosyn.csv (default ${DEFAULT-VALUE}).")
+    int bootstrap;
 
     @Override
     public Integer call() throws IOException {
@@ -222,6 +232,7 @@ final class InvivoCommand implements Callable<Integer> {
             }
             writePrepared(dir, prepared);
             writeAuc(dir, auc);
+            writeInvivoSyn(dir, study, a, refs, bootstrap, seed, warnings);
             try (Writer w = dir.writer("warnings.txt")) {
                 for (String s : warnings) {
                     w.write(s);
@@ -456,6 +467,96 @@ final class InvivoCommand implements Callable<Integer> {
                 t.num(r.baseline()).num(r.originalDay()).text(r.time() > 0 ? "TRUE" : "FALSE");
                 t.end();
             }
+        }
+    }
+
+    /**
+     * invivoSyn's statistics: TGI synergy and AUC synergy at the last day all arms were measured,
+     * CombPDX day-wise and global scores; bootstrap intervals. Positive scores = synergy; CI < 1 =
+     * synergy.
+     */
+    private static void writeInvivoSyn(
+            OutputDirectory dir,
+            TumourStudy study,
+            Arms a,
+            Set<SynergyReference> refs,
+            int replicates,
+            long seed,
+            List<String> warnings)
+            throws IOException {
+        InvivoSynBootstrap boot = InvivoSynBootstrap.of(seed).withReplicates(replicates);
+        java.util.OptionalDouble last = InvivoSynStatistics.lastCommonDay(study, a);
+        List<InvivoSynStatistics.MouseGrowthRate> rates = InvivoSynStatistics.mouseGrowthRates(study, a);
+        try (Writer w = dir.writer("invivosyn.csv");
+                CsvTable t = CsvTable.csv(
+                        w,
+                        List.of(
+                                "statistic",
+                                "Model",
+                                "Metric",
+                                "day_since_start",
+                                "Estimate",
+                                "std_err",
+                                "lwr",
+                                "upr",
+                                "pval"))) {
+            for (SynergyReference ref : refs) {
+                if (last.isPresent()) {
+                    double d = last.getAsDouble();
+                    for (InvivoSynStatistics.TgiVariable v : InvivoSynStatistics.TgiVariable.values()) {
+                        InvivoSynBootstrap.TgiSynergyInterval x = boot.tgiSynergy(study, a, d, v, ref);
+                        t.text("TGI_synergy_" + (v == InvivoSynStatistics.TgiVariable.RTV ? "RTV" : "DeltaTV"));
+                        t.text(ref.label()).text("SS").num(d).num(x.synergy().synergyScore());
+                        t.num(x.score().standardError())
+                                .num(x.score().lower())
+                                .num(x.score().upper());
+                        t.num(x.pSynergy());
+                        t.end();
+                    }
+                    if (d > 0) {
+                        InvivoSynBootstrap.AucSynergyInterval x = boot.aucSynergy(rates, ref, d);
+                        t.text("AUC_synergy")
+                                .text(ref.label())
+                                .text("CI")
+                                .num(d)
+                                .num(x.synergy().ci());
+                        t.num(x.ci().standardError()).num(x.ci().lower()).num(x.ci().upper());
+                        t.num(x.ci().fraction(c -> c >= 1));
+                        t.end();
+                        t.text("AUC_synergy")
+                                .text(ref.label())
+                                .text("SS")
+                                .num(d)
+                                .num(x.synergy().synergyScore());
+                        t.num(x.score().standardError())
+                                .num(x.score().lower())
+                                .num(x.score().upper());
+                        t.num(x.score().fraction(c -> c <= 0));
+                        t.end();
+                    }
+                }
+                for (InvivoSynStatistics.DayCi c : InvivoSynStatistics.combPdxByDay(study, a, ref, 0.95)) {
+                    t.text("CombPDX_day")
+                            .text(ref.label())
+                            .text("logCI")
+                            .num(c.day())
+                            .num(c.ci())
+                            .num(c.se());
+                    t.num(c.lower()).num(c.upper()).num(c.pValue());
+                    t.end();
+                }
+                InvivoSynBootstrap.Summary g = boot.globalCi(study, a, ref);
+                t.text("CombPDX_global")
+                        .text(ref.label())
+                        .text("logCI")
+                        .num(Double.NaN)
+                        .num(g.estimate());
+                t.num(g.standardError()).num(g.lower()).num(g.upper()).num(g.fraction(x -> x <= 0));
+                t.end();
+            }
+        }
+        if (last.isEmpty()) {
+            warnings.add("invivosyn.csv: no day on which all four arms were measured; TGI and AUC synergy omitted");
         }
     }
 

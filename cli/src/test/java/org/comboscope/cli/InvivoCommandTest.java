@@ -83,6 +83,13 @@ class InvivoCommandTest {
         assertThat(syn.stream().filter(r -> r[0].equals("HSA"))).hasSize(28);
         assertThat(syn.stream().filter(r -> r[0].equals("RA"))).hasSize(28);
         assertThat(Files.readString(dir.resolve("warnings.txt"))).contains("CR1197_m29 day 71.0 dropped: volume 0");
+
+        // invivoSyn's CombPDX global Bliss CI for CR1197 (reference/invivo/CR1197/invivosyn/global_CI_synergy.csv).
+        String[] global = csv(dir.resolve("invivosyn.csv")).stream()
+                .filter(r -> r[0].equals("CombPDX_global") && r[1].equals("Bliss"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(Double.parseDouble(global[4])).isCloseTo(0.24270558521488728, within(1e-12));
     }
 
     @Test
