@@ -9,5 +9,6 @@ final class Commands {
     static void register(CommandLine cl) {
         // Subcommands are added here as they are built.
         cl.addSubcommand(new InvivoCommand());
+        cl.addSubcommand(new RandomiseCommand());
     }
 }
