@@ -73,7 +73,7 @@ final class InvivoCommand implements Callable<Integer> {
             required = true,
             paramLabel = "FILE",
             description = "Long table (study, animal_id, group, day, volume_mm3 | length_mm + width_mm | bli_rlu),"
-                    + " or a wide sheet with --format wide.")
+                    + " or a wide sheet with --format wide; CSV, TSV or .xlsx (first sheet).")
     Path input;
 
     @Option(

@@ -1,6 +1,5 @@
 package org.comboscope.io.invivo;
 
-import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +35,7 @@ public final class ArmsReader {
         String drugB = null;
         String plainCombination = null;
         List<String[]> combos = new ArrayList<>(); // group, components text, line
-        for (CsvRecord r : src.records) {
+        for (CsvSource.Row r : src.records) {
             String g = src.field(r, gc);
             String roleText = src.field(r, rc);
             int line = src.line(r);

@@ -1,6 +1,5 @@
 package org.comboscope.io.invivo;
 
-import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +21,7 @@ public final class BaselineReader {
         int vol = src.require("volume_mm3", "baseline");
         List<Randomisation.Animal> out = new ArrayList<>();
         List<String> seen = new ArrayList<>();
-        for (CsvRecord r : src.records) {
+        for (CsvSource.Row r : src.records) {
             String a = src.field(r, id);
             if (a.isEmpty()) {
                 throw new DataFormatException(src.file, src.line(r), src.header.get(id), "must not be empty");

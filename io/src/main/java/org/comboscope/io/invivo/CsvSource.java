@@ -16,21 +16,28 @@ import java.util.OptionalInt;
 import org.comboscope.core.error.DataFormatException;
 
 /**
- * A delimited text file read whole: header and records with their 1-based line numbers. The
- * separator is sniffed from the header line (tab, semicolon or comma).
+ * A table file read whole: header and records with their 1-based line (spreadsheet row) numbers.
+ * Delimited text sniffs its separator from the header line (tab, semicolon or comma); {@code .xlsx}
+ * files are read from their first sheet (numbers at full precision, formulas by cached value).
  */
 final class CsvSource {
+    /** One data row: its 1-based line and its fields. */
+    record Row(int line, List<String> fields) {}
+
     final String file;
     final List<String> header;
-    final List<CsvRecord> records;
+    final List<Row> records;
 
-    private CsvSource(String file, List<String> header, List<CsvRecord> records) {
+    private CsvSource(String file, List<String> header, List<Row> records) {
         this.file = file;
         this.header = header;
         this.records = records;
     }
 
     static CsvSource read(Path path) throws IOException {
+        if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+            return readXlsx(path);
+        }
         String file = path.toString();
         String first;
         try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
@@ -66,7 +73,62 @@ final class CsvSource {
             }
             header.add(t);
         }
-        return new CsvSource(file, header, all.subList(1, all.size()));
+        List<Row> rows = new ArrayList<>();
+        for (CsvRecord r : all.subList(1, all.size())) {
+            rows.add(new Row((int) r.getStartingLineNumber(), r.getFields()));
+        }
+        return new CsvSource(file, header, rows);
+    }
+
+    private static CsvSource readXlsx(Path path) throws IOException {
+        String file = path.toString();
+        try (org.apache.poi.ss.usermodel.Workbook wb =
+                org.apache.poi.ss.usermodel.WorkbookFactory.create(path.toFile(), null, true)) {
+            if (wb.getNumberOfSheets() == 0) {
+                throw new DataFormatException(file, 0, null, "workbook has no sheets");
+            }
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheetAt(0);
+            List<String> header = null;
+            List<Row> rows = new ArrayList<>();
+            for (org.apache.poi.ss.usermodel.Row r : sheet) {
+                List<String> f = new ArrayList<>();
+                for (int c = 0; c < Math.max(0, r.getLastCellNum()); c++) {
+                    f.add(cellText(r.getCell(c)));
+                }
+                if (f.stream().allMatch(String::isBlank)) {
+                    continue;
+                }
+                if (header == null) {
+                    header = f.stream().map(String::strip).toList();
+                } else {
+                    rows.add(new Row(r.getRowNum() + 1, f));
+                }
+            }
+            if (header == null) {
+                throw new DataFormatException(file, 0, null, "first sheet is empty: a header row is required");
+            }
+            return new CsvSource(file, header, rows);
+        } catch (org.apache.poi.EmptyFileException | org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException e) {
+            throw new DataFormatException(file, 0, null, "not a readable .xlsx workbook: " + e.getMessage(), e);
+        }
+    }
+
+    private static String cellText(org.apache.poi.ss.usermodel.Cell cell) {
+        if (cell == null) {
+            return "";
+        }
+        org.apache.poi.ss.usermodel.CellType type = cell.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA
+                ? cell.getCachedFormulaResultType()
+                : cell.getCellType();
+        return switch (type) {
+            case NUMERIC -> {
+                double v = cell.getNumericCellValue();
+                yield v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+            }
+            case STRING -> cell.getStringCellValue();
+            case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
+            default -> "";
+        };
     }
 
     /** Index of the first header among {@code names} (case-insensitive), or empty. */
@@ -99,13 +161,13 @@ final class CsvSource {
         return c.getAsInt();
     }
 
-    int line(CsvRecord r) {
-        return (int) r.getStartingLineNumber();
+    int line(Row r) {
+        return r.line();
     }
 
     /** The stripped field, or "" when the row is short. */
-    String field(CsvRecord r, int col) {
-        return col < r.getFieldCount() ? r.getField(col).strip() : "";
+    String field(Row r, int col) {
+        return col < r.fields().size() ? r.fields().get(col).strip() : "";
     }
 
     /** Whether a cell means "not measured": empty, NA, NaN, '.' or '-'. */
@@ -114,7 +176,7 @@ final class CsvSource {
     }
 
     /** Parses a finite number or throws a located error. */
-    double number(CsvRecord r, int col, String rule) {
+    double number(Row r, int col, String rule) {
         String s = field(r, col);
         double v;
         try {

@@ -1,6 +1,5 @@
 package org.comboscope.io.invivo;
 
-import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +15,7 @@ import org.comboscope.core.invivo.TumourObservation;
 import org.comboscope.core.invivo.TumourStudy;
 
 /**
- * Reads tumour measurements from CSV/TSV files.
+ * Reads tumour measurements from CSV/TSV files or the first sheet of an {@code .xlsx} workbook.
  *
  * <p>Long tables: one row per animal and day, columns {@code animal_id} (or {@code mouse},
  * {@code animal}, {@code SampleID}), {@code group} (or {@code treatment}), {@code day} (or {@code
@@ -68,7 +67,7 @@ public final class TumourTableReader {
         }
         Builder b = new Builder(src);
         String studyName = "";
-        for (CsvRecord r : src.records) {
+        for (CsvSource.Row r : src.records) {
             String id = b.text(r, animal);
             String g = b.text(r, group);
             if (study.isPresent() && studyName.isEmpty()) {
@@ -122,7 +121,7 @@ public final class TumourTableReader {
                     "no day columns: a wide sheet needs headers such as '0', 'Day 3' or 'D7'; header is " + src.header);
         }
         Builder b = new Builder(src);
-        for (CsvRecord r : src.records) {
+        for (CsvSource.Row r : src.records) {
             String id = b.text(r, animal);
             String g = b.text(r, group);
             for (int k = 0; k < dayCols.size(); k++) {
@@ -149,7 +148,7 @@ public final class TumourTableReader {
             this.src = src;
         }
 
-        String text(CsvRecord r, int col) {
+        String text(CsvSource.Row r, int col) {
             String s = src.field(r, col);
             if (s.isEmpty()) {
                 throw new DataFormatException(src.file, src.line(r), src.header.get(col), "must not be empty");
@@ -157,7 +156,7 @@ public final class TumourTableReader {
             return s;
         }
 
-        double nonNegative(CsvRecord r, int col, String what) {
+        double nonNegative(CsvSource.Row r, int col, String what) {
             double v = src.number(r, col, what + " must be a finite number >= 0");
             if (v < 0) {
                 throw new DataFormatException(
@@ -169,7 +168,7 @@ public final class TumourTableReader {
             return v;
         }
 
-        void add(CsvRecord r, int dayCol, String id, String g, double day, double v) {
+        void add(CsvSource.Row r, int dayCol, String id, String g, double day, double v) {
             String prev = groupOf.putIfAbsent(id, g);
             if (prev != null && !prev.equals(g)) {
                 throw new DataFormatException(

@@ -65,6 +65,57 @@ class TumourTableReaderTest {
                         new TumourObservation("2", "DrugA", 7, 130));
     }
 
+    @Test
+    void readWide_xlsxFirstSheet_numericDayHeadersAndFullPrecision(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        Path x = tmp.resolve("wide.xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            org.apache.poi.ss.usermodel.Sheet sh = wb.createSheet("tv");
+            org.apache.poi.ss.usermodel.Row h = sh.createRow(0);
+            h.createCell(0).setCellValue("Treatment");
+            h.createCell(1).setCellValue("Mouse");
+            h.createCell(2).setCellValue(0);
+            h.createCell(3).setCellValue(3.5);
+            org.apache.poi.ss.usermodel.Row r = sh.createRow(1);
+            r.createCell(0).setCellValue("Vehicle");
+            r.createCell(1).setCellValue(7);
+            r.createCell(2).setCellValue(123.456789012345);
+            r.createCell(3).setCellFormula("C2*2");
+            try (java.io.OutputStream o = java.nio.file.Files.newOutputStream(x)) {
+                wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
+                wb.write(o);
+            }
+        }
+        TumourTable t = TumourTableReader.readWide(x, Measurement.VOLUME_MM3);
+        assertThat(t.study().observations())
+                .containsExactly(
+                        new TumourObservation("7", "Vehicle", 0, 123.456789012345),
+                        new TumourObservation("7", "Vehicle", 3.5, 2 * 123.456789012345));
+    }
+
+    @Test
+    void readLong_xlsxBadCell_errorNamesSpreadsheetRow(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path x = tmp.resolve("long.xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            org.apache.poi.ss.usermodel.Sheet sh = wb.createSheet();
+            String[][] cells = {
+                {"animal_id", "group", "day", "volume_mm3"}, {"m1", "V", "0", "100"}, {"m1", "V", "3", "n/a"}
+            };
+            for (int i = 0; i < cells.length; i++) {
+                org.apache.poi.ss.usermodel.Row r = sh.createRow(i);
+                for (int j = 0; j < cells[i].length; j++) {
+                    r.createCell(j).setCellValue(cells[i][j]);
+                }
+            }
+            try (java.io.OutputStream o = java.nio.file.Files.newOutputStream(x)) {
+                wb.write(o);
+            }
+        }
+        assertThatThrownBy(() -> TumourTableReader.readLong(x))
+                .isInstanceOf(DataFormatException.class)
+                .hasMessage(x + ":3: column 'volume_mm3': volume_mm3 must be a finite number >= 0, was 'n/a'");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(
             delimiter = '|',
