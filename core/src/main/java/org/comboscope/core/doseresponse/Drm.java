@@ -116,6 +116,61 @@ final class Drm {
         return new Result(true, "", startReport, ds, rs, params, out.functionCount(), out.gradientCount(), cov);
     }
 
+    /**
+     * Continues minimising from {@code params} (b, c, d, e on the original scale) with the same
+     * scaled objective but a far tighter tolerance (reltol 1e-16, up to 5000 iterations): the first
+     * stage of the "polished" fits of the spec's §7. Returns the improved parameters, or the input
+     * when no finite improvement was found.
+     */
+    static double[] polish(CurveModel model, double[] x, double[] y, double[] fixed, double[] params) {
+        int n = x.length;
+        double ds = model == CurveModel.LL4 ? scaling(median(x)) : 1;
+        double rs = model == CurveModel.LL4 ? scaling(median(y)) : 1;
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = x[i] / ds;
+            ys[i] = y[i] / rs;
+        }
+        double[] scale = {1, rs, rs, model == CurveModel.LL4 ? ds : 1};
+        double[] fixedScaled = new double[4];
+        int free = 0;
+        for (int k = 0; k < 4; k++) {
+            fixedScaled[k] = Double.isNaN(fixed[k]) ? Double.NaN : fixed[k] / scale[k];
+            if (Double.isNaN(fixed[k])) {
+                free++;
+            }
+        }
+        int[] index = new int[free];
+        double[] ps = new double[free];
+        double[] p = new double[free];
+        for (int k = 0, j = 0; k < 4; k++) {
+            if (Double.isNaN(fixed[k])) {
+                index[j] = k;
+                double v = params[k] / scale[k];
+                ps[j] = Math.abs(v) < 1e-4 ? 1 : Math.abs(v);
+                p[j] = v / ps[j];
+                j++;
+            }
+        }
+        Objective obj = new Objective(model, xs, ys, fixedScaled, index, ps);
+        try {
+            new VariableMetricMinimizer(free).minimize(p, obj, 5000, Double.NEGATIVE_INFINITY, 1e-16);
+        } catch (VariableMetricMinimizer.NonFiniteGradient | VariableMetricMinimizer.NonFiniteStart e) {
+            return params.clone();
+        }
+        double[] out = params.clone();
+        for (int j = 0; j < free; j++) {
+            out[index[j]] = p[j] * ps[j] * scale[index[j]];
+        }
+        for (double v : out) {
+            if (!Double.isFinite(v)) {
+                return params.clone();
+            }
+        }
+        return out;
+    }
+
     private static Result failed(String why, double[] start, double ds, double rs, int fn, int gr) {
         return new Result(false, why, start, ds, rs, new double[0], fn, gr, new double[0][]);
     }
