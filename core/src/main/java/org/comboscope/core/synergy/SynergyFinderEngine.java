@@ -44,10 +44,37 @@ public final class SynergyFinderEngine {
      * @param baseline baseline correction
      */
     public SynergyFinderEngine(DoseResponseFitter fitter, Set<SynergyMethod> methods, Baseline baseline) {
+        this(fitter, methods, baseline, true, 10, 123L);
+    }
+
+    /**
+     * @param bootstrapReplicates score replicated blocks by SynergyFinder's parametric bootstrap
+     *     (true) or on the replicate means (false)
+     * @param iterations bootstrap iterations (SynergyFinder: 10)
+     * @param seed seed of the bootstrap draws; each block's stream is derived from it and the block
+     *     id, so results do not depend on block order or thread count
+     */
+    public SynergyFinderEngine(
+            DoseResponseFitter fitter,
+            Set<SynergyMethod> methods,
+            Baseline baseline,
+            boolean bootstrapReplicates,
+            int iterations,
+            long seed) {
+        if (iterations < 2) {
+            throw new InvalidInputException("iterations", iterations, "must be >= 2");
+        }
         this.fitter = fitter;
         this.methods = Set.copyOf(methods);
         this.baseline = baseline;
+        this.bootstrap = bootstrapReplicates;
+        this.iterations = iterations;
+        this.seed = seed;
     }
+
+    private final boolean bootstrap;
+    private final int iterations;
+    private final long seed;
 
     /**
      * Scores one block.
@@ -56,6 +83,14 @@ public final class SynergyFinderEngine {
      * @throws FitFailureException when a required curve cannot be fitted
      */
     public BlockSynergy analyze(DoseResponseBlock block) {
+        if (bootstrap && ReplicateBootstrap.hasReplicates(block)) {
+            return new ReplicateBootstrap(this, iterations, seed).analyze(block);
+        }
+        return analyzeCells(block);
+    }
+
+    /** Scores a block as it is: replicated cells, if any, are averaged. */
+    BlockSynergy analyzeCells(DoseResponseBlock block) {
         List<String> notes = new ArrayList<>();
         Grid g = Grid.of(block, notes);
         double base = 0;
