@@ -354,7 +354,8 @@ final class SynergyCommand implements Callable<Integer> {
                 "Bliss_synergy",
                 "Loewe_ref",
                 "Loewe_synergy",
-                "Loewe_ci"));
+                "Loewe_ci",
+                "imputed"));
         try (Writer w = dir.writer("cells.csv");
                 CsvTable t = CsvTable.csv(w, h)) {
             for (BlockSynergy b : ok) {
@@ -374,6 +375,7 @@ final class SynergyCommand implements Callable<Integer> {
                     t.num(c.reference(SynergyMethod.LOEWE));
                     t.num(c.synergy(SynergyMethod.LOEWE));
                     t.num(c.loeweCi());
+                    t.text(c.imputed() ? "true" : "false");
                     t.end();
                 }
             }

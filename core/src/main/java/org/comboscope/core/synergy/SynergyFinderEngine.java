@@ -129,6 +129,7 @@ public final class SynergyFinderEngine {
                 }
             }
             cs.values[CellScore.MONO] = nonZero <= 1 ? 1 : 0;
+            cs.imputed = r >= g.imputedFrom;
             cells.add(cs);
         }
         double[] controlObs = new double[k];
@@ -614,14 +615,73 @@ public final class SynergyFinderEngine {
                 expected *= g.levels[d].length;
             }
             if (expected != n) {
-                throw new InvalidInputException(
-                        "dose grid",
-                        n + " of " + expected + " cells",
-                        "must be complete (every combination of the drugs' concentrations measured)",
-                        "block " + block.blockId());
+                return g.imputed(block, notes);
             }
             return g;
         }
+
+        /**
+         * Completes the grid: every missing dose combination is imputed, deterministically, by the
+         * Bliss-independence expectation of its observed monotherapy responses (the control
+         * response for a zero dose), i.e. as if the drugs did not interact there. Imputed cells are
+         * appended after the measured ones, flagged, and named in the notes. SynergyFinder uses a
+         * random multiple imputation (mice pmm) instead. Monotherapy cells cannot be imputed.
+         */
+        Grid imputed(DoseResponseBlock block, List<String> notes) {
+            int total = 1;
+            for (int d = 0; d < k; d++) {
+                total *= levels[d].length;
+            }
+            double[][] c2 = java.util.Arrays.copyOf(conc, total);
+            double[] r2 = java.util.Arrays.copyOf(resp, total);
+            int m = n;
+            List<String> names = new ArrayList<>();
+            int[] idx = new int[k];
+            for (int cell = 0; cell < total; cell++) {
+                int rest = cell;
+                long key = 0;
+                int nonZero = 0;
+                for (int d = 0; d < k; d++) {
+                    idx[d] = rest % levels[d].length;
+                    rest /= levels[d].length;
+                    key += radix[d] * idx[d];
+                    if (idx[d] > 0) {
+                        nonZero++;
+                    }
+                }
+                if (rowByKey.containsKey(key)) {
+                    continue;
+                }
+                double[] x = new double[k];
+                for (int d = 0; d < k; d++) {
+                    x[d] = levels[d][idx[d]];
+                }
+                if (nonZero <= 1) {
+                    throw new InvalidInputException(
+                            "dose grid",
+                            java.util.Arrays.toString(x),
+                            "must contain every monotherapy and control cell (only combination cells can be imputed)",
+                            "block " + block.blockId());
+                }
+                double prod = 1;
+                for (int d = 0; d < k; d++) {
+                    prod *= 1 - monoObserved(d, x[d]) / 100;
+                }
+                c2[m] = x;
+                r2[m] = 100 * (1 - prod);
+                names.add(java.util.Arrays.toString(x));
+                m++;
+            }
+            notes.add(names.size() + " missing dose combination(s) imputed by Bliss independence of the observed"
+                    + " monotherapy responses (deterministic; SynergyFinder uses random mice imputation): "
+                    + String.join(" ", names));
+            Grid g = new Grid(blockId, c2, r2);
+            g.imputedFrom = n;
+            return g;
+        }
+
+        /** Rows at or after this index were imputed. */
+        int imputedFrom = Integer.MAX_VALUE;
 
         /** Rows where every drug but {@code d} is absent, input order. */
         int[] singleRows(int d) {
