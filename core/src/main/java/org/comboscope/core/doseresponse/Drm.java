@@ -340,6 +340,7 @@ final class Drm {
         private final double[] ps;
         private final double[] tmp;
         private final ReferenceArithmetic.LongDoubleSum acc = new ReferenceArithmetic.LongDoubleSum();
+        private final double[] terms;
 
         Objective(CurveModel model, double[] x, double[] y, double[] fixed, int[] index, double[] ps) {
             this.model = model;
@@ -349,6 +350,7 @@ final class Drm {
             this.index = index;
             this.ps = ps;
             this.tmp = new double[index.length];
+            this.terms = new double[x.length];
         }
 
         @Override
@@ -364,23 +366,22 @@ final class Drm {
             double d = full[2];
             double e = full[3];
             double dc = d - c;
-            ReferenceArithmetic.LongDoubleSum acc = this.acc;
-            acc.reset();
+            double[] terms = this.terms;
             if (model == CurveModel.LL4) {
                 // drc evaluates exp(b * log(dose / e)), not b * (log(dose) - log(e)).
                 for (int i = 0; i < x.length; i++) {
                     double f = c + dc / (1 + ReferenceArithmetic.exp(b * Math.log(x[i] / e)));
                     double r = y[i] - f;
-                    acc.add(r * r);
+                    terms[i] = r * r;
                 }
             } else {
                 for (int i = 0; i < x.length; i++) {
                     double f = c + dc / (1 + ReferenceArithmetic.exp(b * (x[i] - e)));
                     double r = y[i] - f;
-                    acc.add(r * r);
+                    terms[i] = r * r;
                 }
             }
-            return acc.value();
+            return ReferenceArithmetic.extendedSum(terms, x.length, acc);
         }
 
         @Override

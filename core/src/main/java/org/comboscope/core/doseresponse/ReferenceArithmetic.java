@@ -63,7 +63,7 @@ final class ReferenceArithmetic {
         long ki = Double.doubleToRawLongBits(kd);
         kd -= SHIFT;
         double r = Math.fma(kd, NEG_LN2_LO_N, Math.fma(kd, NEG_LN2_HI_N, x));
-        int idx = (int) (2 * Long.remainderUnsigned(ki, N));
+        int idx = (int) (2 * (ki & (N - 1)));
         long top = ki << 45;
         double tail = Double.longBitsToDouble(TABLE[idx]);
         long sbits = TABLE[idx + 1] + top;
@@ -71,6 +71,40 @@ final class ReferenceArithmetic {
         double tmp = Math.fma(r2 * r2, Math.fma(r, C5, C4), Math.fma(r2, Math.fma(r, C3, C2), tail + r));
         double scale = Double.longBitsToDouble(sbits);
         return Math.fma(scale, tmp, scale);
+    }
+
+    /**
+     * R's {@code sum()} of {@code terms[0..n)}: an x87 extended-precision accumulation rounded to
+     * double. Fast path: the exact sum (error-free two-sum cascade) rounded once, which is what the
+     * x87 unit returns unless the exact sum lies within the x87 unit's accumulated rounding error
+     * (at most {@code n·2^-64} relative) of a halfway point between two doubles; only then is every
+     * extended-precision step emulated ({@link LongDoubleSum}).
+     */
+    static double extendedSum(double[] terms, int n, LongDoubleSum slow) {
+        double hi = 0;
+        double lo = 0;
+        for (int i = 0; i < n; i++) {
+            double t = terms[i];
+            double a = hi + t;
+            double bp = a - hi;
+            lo += (hi - (a - bp)) + (t - bp);
+            hi = a;
+        }
+        double r = hi + lo;
+        if (!Double.isFinite(r)) {
+            return r;
+        }
+        double residual = (hi - r) + lo;
+        double half = Math.ulp(r) * 0.5;
+        double margin = Math.abs(r) * (n + 2) * 0x1p-63;
+        if (Math.abs(Math.abs(residual) - half) > margin) {
+            return r;
+        }
+        slow.reset();
+        for (int i = 0; i < n; i++) {
+            slow.add(terms[i]);
+        }
+        return slow.value();
     }
 
     /** An accumulator with the rounding of an x87 extended-precision sum (R's {@code sum()}). */
@@ -91,20 +125,46 @@ final class ReferenceArithmetic {
             double e = lo + b;
             double c = a + e;
             double d = e - (c - a);
-            if (d == 0 || !Double.isFinite(c)) {
+            if (d == 0) {
                 hi = c;
                 lo = 0;
                 return;
             }
-            // Round c + d to a 64-bit significand (ties to even).
+            // Round c + d to a 64-bit significand (ties to even): d is a multiple of 2^(exp(c) - 63)
+            // after rounding. Scaling by powers of two is exact.
+            long bits = Double.doubleToRawLongBits(c);
+            int biased = (int) ((bits >>> 52) & 0x7ff);
+            if (biased < 64 || biased > 2000) {
+                // Subnormal, tiny or huge: fall back to the general path.
+                addSlow(c, d);
+                return;
+            }
+            if (d < 0 && (bits & 0x000fffffffffffffL) == 0) {
+                biased--;
+            }
+            double up = Double.longBitsToDouble((long) (1023 + 1086 - biased) << 52); // 2^(63 - exp)
+            double down = Double.longBitsToDouble((long) (biased - 63) << 52); // 2^(exp - 63)
+            double dr = Math.rint(d * up) * down;
+            double h = c + dr;
+            hi = h;
+            lo = dr - (h - c);
+        }
+
+        private void addSlow(double c, double d) {
+            if (!Double.isFinite(c)) {
+                hi = c;
+                lo = 0;
+                return;
+            }
             int exp = Math.getExponent(c);
             if (d < 0 && (Double.doubleToRawLongBits(c) & 0x000fffffffffffffL) == 0) {
                 exp--;
             }
             double ulp64 = Math.scalb(1.0, exp - 63);
             double dr = Math.rint(d / ulp64) * ulp64;
-            hi = c + dr;
-            lo = dr - (hi - c);
+            double h = c + dr;
+            hi = h;
+            lo = dr - (h - c);
         }
 
         double value() {
