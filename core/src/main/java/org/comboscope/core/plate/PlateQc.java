@@ -27,7 +27,9 @@ import org.hipparchus.stat.regression.OLSMultipleLinearRegression;
  *       of both slopes against 0. Value: |row slope| × (rows − 1) + |column slope| × (columns − 1),
  *       the predicted change across the plate, percent of the window.
  *   <li>{@code outliers}: modified z = 0.6745 (x − median) / MAD within replicate groups of at least
- *       3 measured wells (Iglewicz and Hoaglin); |z| above the threshold flags the well.
+ *       3 measured wells (Iglewicz and Hoaglin); |z| above the threshold flags the well. The robust
+ *       scale MAD / 0.6745 is floored at 1 % of the assay window, so that near-background groups
+ *       whose MAD is the reader's rounding do not flag trivial deviations.
  *   <li>{@code saturation}: mapped wells the reader reported as overflow (or at the reader
  *       maximum, see {@link PlateReadout#withSaturationAt}).
  * </ul>
@@ -36,8 +38,10 @@ import org.hipparchus.stat.regression.OLSMultipleLinearRegression;
  * plate whose format matches its map.
  */
 public final class PlateQc {
-    /** Residual groups and tests need at least this many wells per side. */
+    /** Residual groups (positive controls excluded: dead-cell signal is background) and tests need at least this many wells per side. */
     static final int MIN_WELLS_PER_SIDE = 3;
+    /** Smallest robust scale (fraction of the assay window) used for the modified z-score. */
+    static final double MIN_SCALE_FRACTION = 0.01;
 
     private PlateQc() {}
 
@@ -67,7 +71,7 @@ public final class PlateQc {
         metrics.add(edge(plate.format(), res, window, t));
         metrics.add(drift(plate.format(), res, window, t));
         List<Integer> outliers = new ArrayList<>();
-        metrics.add(outliers(plate, map, t, outliers));
+        metrics.add(outliers(plate, map, t, window, outliers));
         List<Integer> saturated = new ArrayList<>();
         metrics.add(saturation(plate, map, t, saturated));
         QcFlag verdict = QcFlag.PASS;
@@ -146,7 +150,7 @@ public final class PlateQc {
         List<Double> values = new ArrayList<>();
         if (window > 0) {
             for (List<Integer> g : groups.values()) {
-                if (g.size() < 2) {
+                if (g.size() < 2 || map.well(g.get(0)).role() == WellRole.POSITIVE) {
                     continue;
                 }
                 double[] s = g.stream()
@@ -297,7 +301,11 @@ public final class PlateQc {
         return true;
     }
 
-    private static QcMetric outliers(PlateReadout plate, PlateMap map, QcThresholds t, List<Integer> out) {
+    private static QcMetric outliers(
+            PlateReadout plate, PlateMap map, QcThresholds t, double window, List<Integer> out) {
+        // Floor on the robust scale: near background (positive controls) MAD shrinks to the reader's
+        // rounding, and deviations of a few thousandths would count as outliers.
+        double floor = window > 0 ? MIN_SCALE_FRACTION * window : 0;
         String warn = ">= 1 well with |modified z| > " + t.outlierZ();
         String fail = "> " + t.outlierFailFraction() + " of tested wells";
         int tested = 0;
@@ -313,13 +321,13 @@ public final class PlateQc {
             for (int k = 0; k < s.length; k++) {
                 dev[k] = Math.abs(s[k] - med);
             }
-            double mad = median(dev);
+            double scale = Math.max(median(dev) / 0.6745, floor);
             tested += s.length;
-            if (mad == 0) {
+            if (scale == 0) {
                 continue;
             }
             for (int k = 0; k < s.length; k++) {
-                double z = 0.6745 * (s[k] - med) / mad;
+                double z = (s[k] - med) / scale;
                 maxZ = Math.max(maxZ, Math.abs(z));
                 if (Math.abs(z) > t.outlierZ()) {
                     out.add(g.get(k));

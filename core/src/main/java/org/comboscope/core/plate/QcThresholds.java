@@ -22,7 +22,7 @@ import org.comboscope.core.error.InvalidInputException;
  * @param failP p-value below which it counts for a failure (default 0.001)
  * @param outlierZ modified z-score beyond which a well is an outlier (default 3.5)
  * @param outlierFailFraction fraction of tested wells flagged as outliers above which the plate
- *     fails (default 0.05); any outlier warns
+ *     fails (default 0.10); any outlier warns
  * @param saturationFailFraction fraction of mapped wells saturated above which the plate fails
  *     (default 0.05); any saturated well warns and a saturated vehicle well fails
  */
@@ -80,7 +80,7 @@ public record QcThresholds(
 
     /** The defaults listed above. */
     public static QcThresholds defaults() {
-        return new QcThresholds(0.5, 0.0, 10, 20, 5, 10, 10, 20, 0.01, 0.001, 3.5, 0.05, 0.05);
+        return new QcThresholds(0.5, 0.0, 10, 20, 5, 10, 10, 20, 0.01, 0.001, 3.5, 0.10, 0.05);
     }
 
     /** A copy with other Z′ thresholds. */
