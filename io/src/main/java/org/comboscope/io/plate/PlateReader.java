@@ -26,8 +26,8 @@ import org.comboscope.core.plate.WellState;
  *       column), optionally a {@code plate} column; well names {@code A1} or {@code A01}.
  *   <li><b>Grid</b>: 8×12, 16×24 or 32×48 blocks of values, with or without a row of column
  *       numbers above and row letters in the first column. Several plates per file are separated
- *       by blank rows, by title rows (a single text cell, e.g. {@code Plate 2}, which names the
- *       plate) or by a new column-number row. Other text rows (reader metadata) are skipped.
+ *       by blank rows, by title rows (a single text cell, e.g. {@code Plate 2}; the title nearest
+ *       above a grid names the plate) or by a new column-number row. Other text rows (reader metadata) are skipped.
  * </ul>
  *
  * <p><b>Values.</b> Numbers as written ({@code .} decimal mark); an empty cell is a well without a
@@ -343,6 +343,7 @@ public final class PlateReader {
         List<Block> blocks = new ArrayList<>();
         Block cur = new Block();
         String pendingTitle = null;
+        int pendingTitleLine = 0;
         List<Integer> metadata = new ArrayList<>();
         for (SheetRows.Line l : t.lines()) {
             Kind k = kind(l);
@@ -352,8 +353,13 @@ public final class PlateReader {
                         blocks.add(cur);
                         cur = new Block();
                     }
-                    if (k == Kind.TITLE && pendingTitle == null) {
+                    if (k == Kind.TITLE) {
+                        // The title nearest above a grid names it; earlier text rows are metadata.
+                        if (pendingTitle != null) {
+                            metadata.add(pendingTitleLine);
+                        }
                         pendingTitle = l.cell(0);
+                        pendingTitleLine = l.line();
                     } else if (k != Kind.BLANK) {
                         metadata.add(l.line());
                     }
@@ -379,6 +385,10 @@ public final class PlateReader {
         if (!cur.rows.isEmpty() || cur.header != null) {
             blocks.add(cur);
         }
+        if (pendingTitle != null) {
+            metadata.add(pendingTitleLine);
+        }
+        metadata.sort(null);
         if (!metadata.isEmpty()) {
             warnings.add(t.name() + ": skipped " + metadata.size() + " text row" + (metadata.size() == 1 ? "" : "s")
                     + " that are neither plate titles nor grid rows (lines " + lines(metadata) + ")");
