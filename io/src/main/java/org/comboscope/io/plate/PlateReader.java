@@ -391,7 +391,8 @@ public final class PlateReader {
         metadata.sort(null);
         if (!metadata.isEmpty()) {
             warnings.add(t.name() + ": skipped " + metadata.size() + " text row" + (metadata.size() == 1 ? "" : "s")
-                    + " that are neither plate titles nor grid rows (lines " + lines(metadata) + ")");
+                    + (metadata.size() == 1 ? " that is" : " that are") + " neither plate titles nor grid rows (lines "
+                    + lines(metadata) + ")");
         }
         int k = 0;
         for (Block b : blocks) {
