@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Reads plate-reader exports (8x12, 16x24, 32x48 grids or well,value tables; CSV, TSV, XLSX) and a"
-                    + " plate map, normalises each plate to % viability = 100 x (signal - blank) / (vehicle - blank)"
+                    + " plate map, normalises each plate to %% viability = 100 x (signal - blank) / (vehicle - blank)"
                     + " and checks it (Z', vehicle CV, edge effect, drift, outlier wells, saturation).",
             "Writes DIR/responses.csv (SynergyFinder table: block_id, drug1, drug2, conc1, conc2, response,"
                     + " conc_unit, plus plate and well columns), DIR/qc.csv, DIR/wells.csv and DIR/warnings.txt."
@@ -92,6 +92,12 @@ final class PlateCommand implements Callable<Integer> {
             names = "--reader-max",
             description = "The reader's maximum signal: wells at or above it are saturated (like OVER).")
     Double readerMax;
+
+    @Option(
+            names = "--drop-outliers",
+            description = "Leave wells flagged as outliers (robust z within replicate groups) out of responses.csv;"
+                    + " by default they are kept and marked in the well_flag column.")
+    boolean dropOutliers;
 
     @Option(names = "--keep-failed", description = "Keep plates that fail QC in responses.csv (still reported).")
     boolean keepFailed;
@@ -274,7 +280,11 @@ final class PlateCommand implements Callable<Integer> {
                         drugs.add("none");
                         concs.add(0.0);
                     }
-                    String flags = qc.outlierWells().contains(w.index()) ? "outlier" : "";
+                    boolean outlier = qc.outlierWells().contains(w.index());
+                    if (outlier && dropOutliers) {
+                        continue;
+                    }
+                    String flags = outlier ? "outlier" : "";
                     rows.add(new Row(
                             blockId,
                             drugs,

@@ -279,4 +279,15 @@ class PlateCommandTest {
         assertThat(Files.readAllLines(out.resolve("responses.csv"))).hasSize(1);
         assertThat(Files.readString(out.resolve("qc.csv"))).contains("noveh,z_prime,NA");
     }
+
+    @Test
+    void plate_help_describesOutputsWithoutFormatWarnings() {
+        SynergyCommandTest.Run r = SynergyCommandTest.run("plate", "--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out())
+                .contains("% viability = 100 x")
+                .contains("--keep-failed")
+                .contains("qc.csv");
+        assertThat(r.out() + r.err()).doesNotContain("picocli WARN");
+    }
 }

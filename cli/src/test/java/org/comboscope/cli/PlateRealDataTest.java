@@ -99,4 +99,24 @@ class PlateRealDataTest {
                 .contains("warning: plate " + kind + "_tr1: no measured blank wells; signals used without"
                         + " blank subtraction (blank = 0)");
     }
+
+    @org.junit.jupiter.api.Test
+    void plate_dropOutliers_realTrays_flaggedRowsLeftOut() throws Exception {
+        Path kept = tmp.resolve("kept");
+        Path dropped = tmp.resolve("dropped");
+        String plates = res("mixlow_topotecan_trays.csv").toString();
+        String map = res("mixlow_topotecan_map.csv").toString();
+        SynergyCommandTest.run("plate", "--plates", plates, "--map", map, "--out", kept.toString());
+        SynergyCommandTest.Run r = SynergyCommandTest.run(
+                "plate", "--plates", plates, "--map", map, "--out", dropped.toString(), "--drop-outliers");
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_PARTIAL);
+        List<String> all = Files.readAllLines(kept.resolve("responses.csv"));
+        // topo_tr1: D3, E8 (modified z > 3.5 within their dose groups); topo_tr2: A2 (vehicle).
+        List<String> flagged = all.stream().filter(l -> l.endsWith(",outlier")).toList();
+        assertThat(flagged)
+                .extracting(l -> PlateCommandTest.split(l)[7] + ":" + PlateCommandTest.split(l)[8])
+                .containsExactlyInAnyOrder("topo_tr1:D3", "topo_tr1:E8", "topo_tr2:A2");
+        List<String> rest = Files.readAllLines(dropped.resolve("responses.csv"));
+        assertThat(rest).hasSize(all.size() - 3).noneMatch(l -> l.endsWith(",outlier"));
+    }
 }
