@@ -299,7 +299,7 @@ final class PlateCommand implements Callable<Integer> {
         }
 
         try (OutputDirectory dir = OutputDirectory.create(out)) {
-            writeResponses(dir, rows, k, scale);
+            writeResponses(dir, "responses.csv", rows, k, scale, true);
             writeQc(dir, reports, excluded);
             writeWells(dir, all, normalized, reports, plateMap);
             try (Writer w = dir.writer("warnings.txt")) {
@@ -351,22 +351,8 @@ final class PlateCommand implements Callable<Integer> {
     }
 
     private int analyze(List<Row> rows, int k, ResponseScale scale) throws Exception {
-        Path responses = out.resolve("responses.csv");
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        int fitCode = Main.run(
-                o,
-                err,
-                "fit",
-                "--input",
-                responses.toString(),
-                "--out",
-                out.resolve("fit").toString(),
-                "--data-type",
-                scale.label(),
-                "--fit",
-                fit);
-        int code = fitCode;
         // Synergy only for two-drug matrices: at least 2 non-zero doses of each drug in combination.
         List<Row> matrix = new ArrayList<>();
         Map<String, List<Row>> byBlock = new LinkedHashMap<>();
@@ -386,18 +372,34 @@ final class PlateCommand implements Callable<Integer> {
                 matrix.addAll(b);
             }
         }
-        if (!matrix.isEmpty()) {
-            try (OutputDirectory dir = OutputDirectory.create(out.resolve("synergy"))) {
-                writeResponses(dir, matrix, k, scale);
-                dir.commit();
+        // The analysis inputs hold only the SynergyFinder columns, so that fit and synergy read them
+        // without remarks about extra columns; DIR/responses.csv keeps the plate and well columns.
+        try (OutputDirectory dir = OutputDirectory.create(out)) {
+            writeResponses(dir, "fit/input.csv", rows, k, scale, false);
+            if (!matrix.isEmpty()) {
+                writeResponses(dir, "synergy/input.csv", matrix, k, scale, false);
             }
-            Path input = out.resolve("synergy").resolve("responses.csv");
+            dir.commit();
+        }
+        int code = Main.run(
+                o,
+                err,
+                "fit",
+                "--input",
+                out.resolve("fit").resolve("input.csv").toString(),
+                "--out",
+                out.resolve("fit").toString(),
+                "--data-type",
+                scale.label(),
+                "--fit",
+                fit);
+        if (!matrix.isEmpty()) {
             int synCode = Main.run(
                     o,
                     err,
                     "synergy",
                     "--input",
-                    input.toString(),
+                    out.resolve("synergy").resolve("input.csv").toString(),
                     "--out",
                     out.resolve("synergy").toString(),
                     "--data-type",
@@ -421,7 +423,9 @@ final class PlateCommand implements Callable<Integer> {
         return m.wellsWith(r).size();
     }
 
-    private static void writeResponses(OutputDirectory dir, List<Row> rows, int k, ResponseScale scale)
+    /** The normalised table; {@code full = false} writes only the SynergyFinder columns (analysis input). */
+    private static void writeResponses(
+            OutputDirectory dir, String name, List<Row> rows, int k, ResponseScale scale, boolean full)
             throws java.io.IOException {
         List<String> h = new ArrayList<>();
         h.add("block_id");
@@ -431,19 +435,21 @@ final class PlateCommand implements Callable<Integer> {
         for (int d = 1; d <= k; d++) {
             h.add("conc" + d);
         }
-        h.addAll(List.of(
-                "response",
-                "conc_unit",
-                "plate",
-                "well",
-                "role",
-                "replicate",
-                "signal",
-                "viability_percent",
-                "inhibition_percent",
-                "plate_qc",
-                "well_flag"));
-        try (Writer w = dir.writer("responses.csv");
+        h.add("response");
+        h.add("conc_unit");
+        if (full) {
+            h.addAll(List.of(
+                    "plate",
+                    "well",
+                    "role",
+                    "replicate",
+                    "signal",
+                    "viability_percent",
+                    "inhibition_percent",
+                    "plate_qc",
+                    "well_flag"));
+        }
+        try (Writer w = dir.writer(name);
                 CsvTable t = CsvTable.csv(w, h)) {
             for (Row r : rows) {
                 t.text(r.blockId());
@@ -455,8 +461,12 @@ final class PlateCommand implements Callable<Integer> {
                 }
                 NormalizedWell w2 = r.well();
                 t.num(scale == ResponseScale.VIABILITY ? w2.viabilityPercent() : w2.inhibitionPercent());
-                t.text(r.unit())
-                        .text(r.plate())
+                t.text(r.unit());
+                if (!full) {
+                    t.end();
+                    continue;
+                }
+                t.text(r.plate())
                         .text(w2.name())
                         .text(w2.assignment().role().label())
                         .text(w2.assignment().replicate());

@@ -121,6 +121,11 @@ class PlateCommandTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(Double.parseDouble(at30.get("fold_sensitisation"))).isGreaterThan(2);
+        assertThat(Files.readAllLines(out.resolve("fit/input.csv")))
+                .hasSize(1 + 3 * 54)
+                .first()
+                .isEqualTo("block_id,drug1,drug2,conc1,conc2,response,conc_unit");
+        assertThat(r.err()).doesNotContain("ignored column");
         List<Map<String, String>> blocks = csv(out.resolve("synergy/blocks.csv"));
         assertThat(blocks).hasSize(1);
         assertThat(Double.parseDouble(blocks.get(0).get("Bliss_synergy"))).isPositive();
