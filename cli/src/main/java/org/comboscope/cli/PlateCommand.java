@@ -213,6 +213,21 @@ final class PlateCommand implements Callable<Integer> {
                 np = PlateNormalizer.normalize(p, plateMap, method);
             } catch (InvalidInputException e) {
                 excluded.put(p.plateId(), "cannot be normalised: " + e.getMessage());
+                // The plate's verdict must say so too: add the failed normalisation as a check.
+                List<QcMetric> ms = new ArrayList<>(qc.metrics());
+                ms.add(new QcMetric(
+                        "normalization",
+                        OptionalDouble.empty(),
+                        OptionalDouble.empty(),
+                        OptionalDouble.empty(),
+                        0,
+                        "",
+                        "not computable",
+                        QcFlag.FAIL,
+                        e.getMessage()));
+                reports.set(
+                        reports.size() - 1,
+                        new QcReport(qc.plateId(), ms, qc.outlierWells(), qc.saturatedWells(), QcFlag.FAIL));
                 continue;
             }
             warnings.addAll(np.notes());

@@ -282,7 +282,11 @@ class PlateCommandTest {
                 .contains("excluded: plate noveh: cannot be normalised: vehicle wells must have at least one measured"
                         + " signal (missing or saturated), was 0 measured of 26 (plate noveh (noveh.tsv:1))");
         assertThat(Files.readAllLines(out.resolve("responses.csv"))).hasSize(1);
-        assertThat(Files.readString(out.resolve("qc.csv"))).contains("noveh,z_prime,NA");
+        String qc = Files.readString(out.resolve("qc.csv"));
+        assertThat(qc).contains("noveh,z_prime,NA");
+        assertThat(qc.lines().filter(l -> l.startsWith("noveh,normalization,")))
+                .singleElement()
+                .satisfies(l -> assertThat(l).contains(",not computable,fail,").endsWith(",fail,no"));
     }
 
     @Test

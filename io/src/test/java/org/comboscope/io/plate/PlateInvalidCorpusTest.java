@@ -31,6 +31,7 @@ class PlateInvalidCorpusTest {
             row_order.csv | row_order.csv:4: row letter 'D' where 'C' was expected (rows must run A, B, C, ...)
             duplicate_title.csv | duplicate_title.csv: duplicate plate name 'Plate 1' (at duplicate_title.csv:2 and duplicate_title.csv:13); give each plate its own title
             header_only.csv | header_only.csv:1: column-number row without grid rows below it
+            grid_384_for_96_map.csv | grid_384_for_96_map.csv:1: plate 'grid_384_for_96_map' is a 384-well plate (rows A-P, columns 1-24) but the plate map is a 96-well plate (rows A-H, columns 1-12)
             long_unknown_well.csv | long_unknown_well.csv:3: column 'Well': unknown well I1 for a 96-well plate (rows A-H, columns 1-12)
             long_bad_well.csv | long_bad_well.csv:3: column 'Well': 'X' is not a well name (like A1 or A01)
             long_duplicate_well.csv | long_duplicate_well.csv:4: column 'Well': duplicate well A1 in plate 'long_duplicate_well' (first at line 2)
