@@ -13,6 +13,11 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import org.comboscope.core.doseresponse.CurveFit;
+import org.comboscope.core.doseresponse.DoseResponseFitter;
+import org.comboscope.core.doseresponse.Ic50Estimate;
+import org.comboscope.core.doseresponse.Potency;
+import org.comboscope.core.error.ComboscopeException;
 import org.comboscope.core.error.DataFormatException;
 import org.comboscope.core.error.InvalidInputException;
 import org.comboscope.core.matrix.ResponseScale;
@@ -50,8 +55,9 @@ import picocli.CommandLine.Spec;
             "Writes DIR/responses.csv (SynergyFinder table: block_id, drug1, drug2, conc1, conc2, response,"
                     + " conc_unit, plus plate and well columns), DIR/qc.csv, DIR/wells.csv and DIR/warnings.txt."
                     + " Plates that fail QC are left out of responses.csv unless --keep-failed (exit code 1).",
-            "With --analyze also runs `fit` into DIR/fit/ (curves, IC50s, fold sensitisation) and `synergy` on"
-                    + " the two-drug matrices into DIR/synergy/."
+            "With --analyze also runs `fit` into DIR/fit/ (curves, IC50s, fold sensitisation) on two-drug"
+                    + " blocks, `synergy` on the two-drug matrices into DIR/synergy/, and fits single-agent series"
+                    + " into DIR/single_agent/curves.csv (relative and absolute IC50 with 95%% intervals)."
         })
 final class PlateCommand implements Callable<Integer> {
     @Spec
@@ -151,7 +157,16 @@ final class PlateCommand implements Callable<Integer> {
             String plate,
             NormalizedWell well,
             QcFlag verdict,
-            String flags) {}
+            String flags,
+            boolean singleAgent) {
+        /** Response in percent inhibition, for fitting. */
+        double inhibition() {
+            return well.inhibitionPercent().getAsDouble();
+        }
+    }
+
+    /** Drug name written in unused drug columns (the SynergyFinder table needs drug1 and drug2). */
+    static final String NO_DRUG = "none";
 
     @Override
     public Integer call() throws Exception {
@@ -292,7 +307,7 @@ final class PlateCommand implements Callable<Integer> {
                     List<String> drugs = new ArrayList<>(comboDrugs.get(combo));
                     List<Double> concs = new ArrayList<>(sample ? a.concentrations() : zeros(drugs.size()));
                     while (drugs.size() < k) {
-                        drugs.add("none");
+                        drugs.add(NO_DRUG);
                         concs.add(0.0);
                     }
                     boolean outlier = qc.outlierWells().contains(w.index());
@@ -308,7 +323,8 @@ final class PlateCommand implements Callable<Integer> {
                             np.plateId(),
                             w,
                             verdicts.get(np.plateId()),
-                            flags));
+                            flags,
+                            comboDrugs.get(combo).size() == 1));
                 }
             }
         }
@@ -387,27 +403,50 @@ final class PlateCommand implements Callable<Integer> {
                 matrix.addAll(b);
             }
         }
+        // Single-agent blocks cannot go through fit (a SynergyFinder table needs two drugs per block):
+        // they are fitted here with the same fitter and written to DIR/single_agent/curves.csv.
+        List<Row> combos = rows.stream().filter(r -> !r.singleAgent()).toList();
+        Map<String, List<Row>> singles = new LinkedHashMap<>();
+        for (Row r : rows) {
+            if (r.singleAgent()) {
+                singles.computeIfAbsent(r.blockId(), x -> new ArrayList<>()).add(r);
+            }
+        }
+        List<String> failures = new ArrayList<>();
         // The analysis inputs hold only the SynergyFinder columns, so that fit and synergy read them
         // without remarks about extra columns; DIR/responses.csv keeps the plate and well columns.
         try (OutputDirectory dir = OutputDirectory.create(out)) {
-            writeResponses(dir, "fit/input.csv", rows, k, scale, false);
+            if (!combos.isEmpty()) {
+                writeResponses(dir, "fit/input.csv", combos, k, scale, false);
+            }
             if (!matrix.isEmpty()) {
                 writeResponses(dir, "synergy/input.csv", matrix, k, scale, false);
             }
+            if (!singles.isEmpty()) {
+                writeSingleAgentCurves(dir, singles, failures);
+            }
             dir.commit();
         }
-        int code = Main.run(
-                o,
-                err,
-                "fit",
-                "--input",
-                out.resolve("fit").resolve("input.csv").toString(),
-                "--out",
-                out.resolve("fit").toString(),
-                "--data-type",
-                scale.label(),
-                "--fit",
-                fit);
+        for (String f : failures) {
+            err.println("not fitted: " + f);
+        }
+        err.flush();
+        int code = failures.isEmpty() ? Main.EXIT_OK : Main.EXIT_PARTIAL;
+        if (!combos.isEmpty()) {
+            int fitCode = Main.run(
+                    o,
+                    err,
+                    "fit",
+                    "--input",
+                    out.resolve("fit").resolve("input.csv").toString(),
+                    "--out",
+                    out.resolve("fit").toString(),
+                    "--data-type",
+                    scale.label(),
+                    "--fit",
+                    fit);
+            code = Math.max(code, fitCode);
+        }
         if (!matrix.isEmpty()) {
             int synCode = Main.run(
                     o,
@@ -424,6 +463,70 @@ final class PlateCommand implements Callable<Integer> {
             code = Math.max(code, synCode);
         }
         return code;
+    }
+
+    private void writeSingleAgentCurves(OutputDirectory dir, Map<String, List<Row>> blocks, List<String> failures)
+            throws java.io.IOException {
+        DoseResponseFitter fitter = SynergyCommand.fitter(fit);
+        List<String> h = List.of(
+                "block_id",
+                "drug",
+                "model",
+                "b",
+                "c",
+                "d",
+                "e",
+                "rss",
+                "ic50_relative",
+                "ic50_relative_se",
+                "ic50_relative_lower",
+                "ic50_relative_upper",
+                "ic50_absolute",
+                "ic50_absolute_lower",
+                "ic50_absolute_upper",
+                "n",
+                "conc_unit",
+                "note");
+        try (Writer w = dir.writer("single_agent/curves.csv");
+                CsvTable t = CsvTable.csv(w, h)) {
+            for (Map.Entry<String, List<Row>> e : blocks.entrySet()) {
+                List<Row> b = e.getValue();
+                double[] doses = b.stream().mapToDouble(r -> r.concs().get(0)).toArray();
+                double[] resp = b.stream().mapToDouble(Row::inhibition).toArray();
+                long distinct = java.util.Arrays.stream(doses).distinct().count();
+                if (distinct < 3) {
+                    failures.add("block " + e.getKey() + ": " + distinct
+                            + " distinct concentrations (0 included); a dose-response curve needs at least 3");
+                    continue;
+                }
+                CurveFit f;
+                try {
+                    f = fitter.fit(doses, resp);
+                } catch (ComboscopeException ex) {
+                    failures.add("block " + e.getKey() + ": " + ex.getMessage());
+                    continue;
+                }
+                Ic50Estimate rel = Potency.relative(f, 0.95);
+                Ic50Estimate abs = Potency.absolute(f, 50, 0.95);
+                t.text(e.getKey())
+                        .text(b.get(0).drugs().get(0))
+                        .text(f.curve().model().label());
+                t.num(f.curve().b())
+                        .num(f.curve().c())
+                        .num(f.curve().d())
+                        .num(f.curve().e())
+                        .num(f.rss());
+                t.num(rel.value()).num(rel.se()).num(rel.lower()).num(rel.upper());
+                t.num(abs.value()).num(abs.lower()).num(abs.upper());
+                t.integer(f.n()).text(b.get(0).unit());
+                List<String> notes = new ArrayList<>();
+                f.trace().ll4Failure().ifPresent(x -> notes.add("LL.4 failed (" + x + "), L.4 fallback"));
+                rel.reason().ifPresent(x -> notes.add("relative IC50: " + x));
+                abs.reason().ifPresent(x -> notes.add("absolute IC50: " + x));
+                t.text(String.join("; ", notes));
+                t.end();
+            }
+        }
     }
 
     private static List<Double> zeros(int n) {

@@ -119,4 +119,32 @@ class PlateRealDataTest {
         List<String> rest = Files.readAllLines(dropped.resolve("responses.csv"));
         assertThat(rest).hasSize(all.size() - 3).noneMatch(l -> l.endsWith(",outlier"));
     }
+
+    @org.junit.jupiter.api.Test
+    void plate_analyzeSingleAgentTrays_curveInSingleAgentFolder() throws Exception {
+        Path out = tmp.resolve("out");
+        SynergyCommandTest.Run r = SynergyCommandTest.run(
+                "plate",
+                "--plates",
+                res("mixlow_topotecan_trays.csv").toString(),
+                "--map",
+                res("mixlow_topotecan_map.csv").toString(),
+                "--out",
+                out.toString(),
+                "--analyze");
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_PARTIAL); // topo_tr3 fails QC
+        assertThat(r.err()).doesNotContain("not fitted");
+        assertThat(out.resolve("fit")).doesNotExist();
+        List<String> curves = Files.readAllLines(out.resolve("single_agent/curves.csv"));
+        assertThat(curves).hasSize(2);
+        String[] c = PlateCommandTest.split(curves.get(1));
+        assertThat(c[0]).isEqualTo("topotecan");
+        assertThat(c[2]).isEqualTo("LL.4");
+        // 2 trays x (60 + 12 vehicle) wells; IC50 inside the tested range 0.00153-50 ug/ml.
+        assertThat(c[15]).isEqualTo("144");
+        assertThat(Double.parseDouble(c[8])).isBetween(0.00153, 50.0);
+        assertThat(Double.parseDouble(c[10])).isLessThan(Double.parseDouble(c[8]));
+        assertThat(Double.parseDouble(c[11])).isGreaterThan(Double.parseDouble(c[8]));
+        assertThat(c[16]).isEqualTo("ug/ml");
+    }
 }
