@@ -299,4 +299,55 @@ class PlateCommandTest {
                 .contains("qc.csv");
         assertThat(r.out() + r.err()).doesNotContain("picocli WARN");
     }
+
+    @Test
+    void plate_positiveScalingAsInhibition_matchesHandComputation() throws Exception {
+        Path plates = res("ctg3d_cisplatin_vs4718_long.csv");
+        Path out = tmp.resolve("out");
+        SynergyCommandTest.Run r = SynergyCommandTest.run(
+                "plate",
+                "--plates",
+                plates.toString(),
+                "--map",
+                res("ctg3d_map.csv").toString(),
+                "--out",
+                out.toString(),
+                "--normalization",
+                "positive-vehicle",
+                "--response",
+                "inhibition");
+        assertThat(r.code()).as(r.err()).isZero();
+        // Plate 2 by hand: positive = mean of A09-A12, H09-H12; vehicle as in the test above.
+        Map<String, Double> raw = new HashMap<>();
+        List<String> lines = Files.readAllLines(plates);
+        for (String l : lines.subList(97, 193)) {
+            String[] c = l.split(",");
+            assertThat(c[0]).isEqualTo("CTG3D_OVCAR3_2");
+            raw.put(c[1], Double.parseDouble(c[2]));
+        }
+        double pos = 0;
+        double vehicle = 0;
+        for (String row : List.of("A", "H")) {
+            for (String col : List.of("09", "10", "11", "12")) {
+                pos += raw.get(row + col) / 8;
+            }
+            for (int c = 5; c <= 8; c++) {
+                vehicle += raw.get(row + "0" + c) / 20;
+            }
+        }
+        for (String row : List.of("B", "C", "D", "E", "F", "G")) {
+            vehicle += (raw.get(row + "01") + raw.get(row + "12")) / 20;
+        }
+        double want = 100 - 100 * (raw.get("G11") - pos) / (vehicle - pos);
+        Map<String, String> g11 = csv(out.resolve("responses.csv")).stream()
+                .filter(m ->
+                        m.get("plate").equals("CTG3D_OVCAR3_2") && m.get("well").equals("G11"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(Double.parseDouble(g11.get("response"))).isCloseTo(want, within(1e-9));
+        assertThat(g11.get("inhibition_percent")).isEqualTo(g11.get("response"));
+        assertThat(g11.get("conc1")).isEqualTo("128");
+        assertThat(g11.get("conc2")).isEqualTo("1");
+        assertThat(Files.readString(out.resolve("warnings.txt"))).contains("normalization positive-vehicle");
+    }
 }
