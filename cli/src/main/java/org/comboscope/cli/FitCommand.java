@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Fits each drug's single-agent curve (LL.4, L.4 fallback; drc conventions) in every block and"
-                    + " reports parameters, RSS, relative and absolute IC50 with 95% delta-method intervals,"
+                    + " reports parameters, RSS, relative and absolute IC50 with 95%% delta-method intervals,"
                     + " and the fold sensitisation of each drug by each concentration of its partner"
                     + " (IC50 alone / IC50 with partner).",
             "Writes DIR/curves.csv, DIR/fitted.csv, DIR/sensitisation.csv and DIR/warnings.txt."
