@@ -350,4 +350,36 @@ class PlateCommandTest {
         assertThat(g11.get("conc2")).isEqualTo("1");
         assertThat(Files.readString(out.resolve("warnings.txt"))).contains("normalization positive-vehicle");
     }
+
+    @Test
+    void plate_blockByPlate_oneBlockPerPlate() throws Exception {
+        Path out = tmp.resolve("out");
+        SynergyCommandTest.Run r = SynergyCommandTest.run(
+                "plate",
+                "--plates",
+                res("ctg3d_cisplatin_vs4718_long.csv").toString(),
+                "--map",
+                res("ctg3d_map.csv").toString(),
+                "--out",
+                out.toString(),
+                "--block-by",
+                "plate");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(csv(out.resolve("responses.csv")).stream()
+                        .map(m -> m.get("block_id"))
+                        .distinct())
+                .containsExactly("CTG3D_OVCAR3_1:cisplatin+VS-4718", "CTG3D_OVCAR3_2:cisplatin+VS-4718");
+        SynergyCommandTest.Run bad = SynergyCommandTest.run(
+                "plate",
+                "--plates",
+                res("ctg3d_cisplatin_vs4718_long.csv").toString(),
+                "--map",
+                res("ctg3d_map.csv").toString(),
+                "--out",
+                tmp.resolve("bad").toString(),
+                "--block-by",
+                "well");
+        assertThat(bad.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(bad.err().strip()).isEqualTo("error: block-by must be drugs or plate, was well");
+    }
 }
