@@ -38,28 +38,15 @@ final class Drm {
      * @param fixed length-4 array (b, c, d, e): NaN = free, otherwise the fixed value
      */
     static Result fit(CurveModel model, double[] x, double[] y, double[] fixed) {
+        Scaled sc = Scaled.of(model, x, y, fixed);
         int n = x.length;
-        double ds = 1;
-        double rs = 1;
-        if (model == CurveModel.LL4) {
-            ds = scaling(median(x));
-            rs = scaling(median(y));
-        }
-        double[] xs = new double[n];
-        double[] ys = new double[n];
-        for (int i = 0; i < n; i++) {
-            xs[i] = x[i] / ds;
-            ys[i] = y[i] / rs;
-        }
-        double[] scale = {1, rs, rs, model == CurveModel.LL4 ? ds : 1};
-        double[] fixedScaled = new double[4];
-        int free = 0;
-        for (int k = 0; k < 4; k++) {
-            fixedScaled[k] = Double.isNaN(fixed[k]) ? Double.NaN : fixed[k] / scale[k];
-            if (Double.isNaN(fixed[k])) {
-                free++;
-            }
-        }
+        double ds = sc.ds;
+        double rs = sc.rs;
+        double[] xs = sc.xs;
+        double[] ys = sc.ys;
+        double[] scale = sc.scale;
+        double[] fixedScaled = sc.fixedScaled;
+        int free = sc.free;
         double[] start4 = selfStart(model, xs, ys);
 
         double[] startReport = new double[4];
@@ -123,24 +110,12 @@ final class Drm {
      * when no finite improvement was found.
      */
     static double[] polish(CurveModel model, double[] x, double[] y, double[] fixed, double[] params) {
-        int n = x.length;
-        double ds = model == CurveModel.LL4 ? scaling(median(x)) : 1;
-        double rs = model == CurveModel.LL4 ? scaling(median(y)) : 1;
-        double[] xs = new double[n];
-        double[] ys = new double[n];
-        for (int i = 0; i < n; i++) {
-            xs[i] = x[i] / ds;
-            ys[i] = y[i] / rs;
-        }
-        double[] scale = {1, rs, rs, model == CurveModel.LL4 ? ds : 1};
-        double[] fixedScaled = new double[4];
-        int free = 0;
-        for (int k = 0; k < 4; k++) {
-            fixedScaled[k] = Double.isNaN(fixed[k]) ? Double.NaN : fixed[k] / scale[k];
-            if (Double.isNaN(fixed[k])) {
-                free++;
-            }
-        }
+        Scaled sc = Scaled.of(model, x, y, fixed);
+        double[] xs = sc.xs;
+        double[] ys = sc.ys;
+        double[] scale = sc.scale;
+        double[] fixedScaled = sc.fixedScaled;
+        int free = sc.free;
         int[] index = new int[free];
         double[] ps = new double[free];
         double[] p = new double[free];
@@ -173,6 +148,32 @@ final class Drm {
 
     private static Result failed(String why, double[] start, double ds, double rs, int fn, int gr) {
         return new Result(false, why, start, ds, rs, new double[0], fn, gr, new double[0][]);
+    }
+
+    /** The problem as drc optimises it: power-of-ten scaled data and fixed parameters (LL.4 only). */
+    private record Scaled(
+            double ds, double rs, double[] xs, double[] ys, double[] scale, double[] fixedScaled, int free) {
+        static Scaled of(CurveModel model, double[] x, double[] y, double[] fixed) {
+            int n = x.length;
+            double ds = model == CurveModel.LL4 ? scaling(median(x)) : 1;
+            double rs = model == CurveModel.LL4 ? scaling(median(y)) : 1;
+            double[] xs = new double[n];
+            double[] ys = new double[n];
+            for (int i = 0; i < n; i++) {
+                xs[i] = x[i] / ds;
+                ys[i] = y[i] / rs;
+            }
+            double[] scale = {1, rs, rs, model == CurveModel.LL4 ? ds : 1};
+            double[] fixedScaled = new double[4];
+            int free = 0;
+            for (int k = 0; k < 4; k++) {
+                fixedScaled[k] = Double.isNaN(fixed[k]) ? Double.NaN : fixed[k] / scale[k];
+                if (Double.isNaN(fixed[k])) {
+                    free++;
+                }
+            }
+            return new Scaled(ds, rs, xs, ys, scale, fixedScaled, free);
+        }
     }
 
     /** drc's scaling factor: 10^floor(log10(m)), or 1 when undefined or below 1e-15. */
