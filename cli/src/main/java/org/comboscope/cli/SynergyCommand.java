@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.comboscope.core.doseresponse.CurveFit;
 import org.comboscope.core.doseresponse.DoseResponseFitter;
 import org.comboscope.core.doseresponse.LeastSquaresFitter;
 import org.comboscope.core.doseresponse.SynergyFinderFitter;
@@ -21,11 +20,11 @@ import org.comboscope.core.matrix.ResponseScale;
 import org.comboscope.core.synergy.Baseline;
 import org.comboscope.core.synergy.BlockStatistics;
 import org.comboscope.core.synergy.BlockSynergy;
-import org.comboscope.core.synergy.CellScore;
 import org.comboscope.core.synergy.SynergyFinderEngine;
 import org.comboscope.core.synergy.SynergyMethod;
 import org.comboscope.io.synergyfinder.BlockProblem;
 import org.comboscope.io.synergyfinder.SynergyFinderTableReader;
+import org.comboscope.io.synergyfinder.SynergyTables;
 import org.comboscope.io.synergyfinder.TableReadResult;
 import org.comboscope.io.table.CsvTable;
 import org.comboscope.io.table.OutputDirectory;
@@ -232,178 +231,42 @@ final class SynergyCommand implements Callable<Integer> {
     private static void writeBlocks(
             OutputDirectory dir, TableReadResult table, List<BlockSynergy> ok, double ciLevel, long seed)
             throws IOException {
-        java.util.Map<SynergyMethod, java.util.OptionalDouble[]> fdr = new java.util.EnumMap<>(SynergyMethod.class);
-        for (SynergyMethod m : SynergyMethod.values()) {
+        SynergyMethod[] methods = SynergyMethod.values();
+        java.util.OptionalDouble[][] fdr = new java.util.OptionalDouble[methods.length][];
+        for (int mi = 0; mi < methods.length; mi++) {
             java.util.OptionalDouble[] p = new java.util.OptionalDouble[ok.size()];
             for (int i = 0; i < ok.size(); i++) {
-                BlockSynergy.Summary s = ok.get(i).summaries().get(m);
-                p[i] = s == null ? java.util.OptionalDouble.empty() : s.pValue();
+                p[i] = SynergyTables.pValue(ok.get(i), methods[mi]);
             }
-            fdr.put(m, BlockStatistics.benjaminiHochberg(p));
+            fdr[mi] = BlockStatistics.benjaminiHochberg(p);
         }
         int k = table.drugCount();
-        List<String> h = new ArrayList<>();
-        h.add("block_id");
-        for (int d = 1; d <= k; d++) {
-            h.add("drug" + d);
-        }
-        for (SynergyMethod m : SynergyMethod.values()) {
-            h.add(m.column() + "_synergy");
-        }
-        for (SynergyMethod m : SynergyMethod.values()) {
-            h.add(m.column() + "_synergy_p_value");
-        }
-        for (int d = 1; d <= k; d++) {
-            h.add("ic50_" + d);
-        }
-        for (int d = 1; d <= k; d++) {
-            h.add("ri_" + d);
-        }
-        List<String> cssNames = new ArrayList<>();
-        for (int a = 1; a <= k; a++) {
-            for (int b = a + 1; b <= k; b++) {
-                cssNames.add("css" + a + "_ic50" + b);
-                cssNames.add("css" + b + "_ic50" + a);
-            }
-        }
-        h.addAll(cssNames);
-        h.add("css");
-        for (int d = 1; d <= k; d++) {
-            h.add("conc_unit" + d);
-        }
-        h.add("input_type");
-        h.add("ZIP_class");
-        h.add("n_combination_cells");
-        for (SynergyMethod m : SynergyMethod.values()) {
-            h.add(m.column() + "_synergy_ci_lower");
-            h.add(m.column() + "_synergy_ci_upper");
-            h.add(m.column() + "_synergy_fdr");
-        }
         try (Writer w = dir.writer("blocks.csv");
-                CsvTable t = CsvTable.csv(w, h)) {
+                CsvTable t = CsvTable.csv(w, SynergyTables.blocksHeader(k, true))) {
+            java.util.OptionalDouble[] row = new java.util.OptionalDouble[methods.length];
             for (int bi = 0; bi < ok.size(); bi++) {
-                BlockSynergy b = ok.get(bi);
-                t.text(b.blockId());
-                for (int d = 0; d < k; d++) {
-                    t.text(b.drugs().get(d));
+                for (int mi = 0; mi < methods.length; mi++) {
+                    row[mi] = fdr[mi][bi];
                 }
-                for (SynergyMethod m : SynergyMethod.values()) {
-                    BlockSynergy.Summary s = b.summaries().get(m);
-                    t.num(s == null ? Double.NaN : s.mean());
-                }
-                for (SynergyMethod m : SynergyMethod.values()) {
-                    BlockSynergy.Summary s = b.summaries().get(m);
-                    t.num(s == null ? java.util.OptionalDouble.empty() : s.pValue());
-                }
-                for (int d = 0; d < k; d++) {
-                    t.num(b.ic50()[d]);
-                }
-                for (int d = 0; d < k; d++) {
-                    t.num(b.ri()[d]);
-                }
-                for (String c : cssNames) {
-                    Double v = b.css().get(c);
-                    t.num(v == null ? Double.NaN : v);
-                }
-                t.num(b.cssMean());
-                for (int d = 0; d < k; d++) {
-                    t.text(b.concUnits().get(d));
-                }
-                t.text(table.scale().label());
-                BlockSynergy.Summary zip = b.summaries().get(SynergyMethod.ZIP);
-                t.text(zip == null ? "NA" : classify(zip.mean()));
-                BlockSynergy.Summary any = b.summaries().values().iterator().next();
-                t.integer(any.cells());
-                for (SynergyMethod m : SynergyMethod.values()) {
-                    if (b.summaries().containsKey(m)) {
-                        var ci = BlockStatistics.summaryInterval(b, m, ciLevel, 2000, seed);
-                        t.num(ci.map(BlockStatistics.Interval::lower).orElse(Double.NaN));
-                        t.num(ci.map(BlockStatistics.Interval::upper).orElse(Double.NaN));
-                    } else {
-                        t.num(Double.NaN).num(Double.NaN);
-                    }
-                    t.num(fdr.get(m)[bi]);
-                }
-                t.end();
+                SynergyTables.blockRow(t, ok.get(bi), k, table.scale().label(), ciLevel, seed, row);
             }
         }
-    }
-
-    /** The seeds' convention: ZIP > 10 synergistic, < -10 antagonistic, otherwise additive. */
-    static String classify(double zip) {
-        if (!Double.isFinite(zip)) {
-            return "NA";
-        }
-        return zip > 10 ? "synergistic" : zip < -10 ? "antagonistic" : "additive";
     }
 
     private static void writeCells(OutputDirectory dir, int k, List<BlockSynergy> ok) throws IOException {
-        List<String> h = new ArrayList<>();
-        h.add("block_id");
-        for (int d = 1; d <= k; d++) {
-            h.add("conc" + d);
-        }
-        h.addAll(List.of(
-                "response",
-                "ZIP_fit",
-                "ZIP_ref",
-                "ZIP_synergy",
-                "HSA_ref",
-                "HSA_synergy",
-                "Bliss_ref",
-                "Bliss_synergy",
-                "Loewe_ref",
-                "Loewe_synergy",
-                "Loewe_ci",
-                "imputed"));
         try (Writer w = dir.writer("cells.csv");
-                CsvTable t = CsvTable.csv(w, h)) {
+                CsvTable t = CsvTable.csv(w, SynergyTables.cellsHeader(k))) {
             for (BlockSynergy b : ok) {
-                for (CellScore c : b.cells()) {
-                    t.text(b.blockId());
-                    for (int d = 0; d < k; d++) {
-                        t.num(c.conc(d));
-                    }
-                    t.num(c.response());
-                    t.num(c.zipFit());
-                    t.num(c.reference(SynergyMethod.ZIP));
-                    t.num(c.synergy(SynergyMethod.ZIP));
-                    t.num(c.reference(SynergyMethod.HSA));
-                    t.num(c.synergy(SynergyMethod.HSA));
-                    t.num(c.reference(SynergyMethod.BLISS));
-                    t.num(c.synergy(SynergyMethod.BLISS));
-                    t.num(c.reference(SynergyMethod.LOEWE));
-                    t.num(c.synergy(SynergyMethod.LOEWE));
-                    t.num(c.loeweCi());
-                    t.text(c.imputed() ? "true" : "false");
-                    t.end();
-                }
+                SynergyTables.cellRows(t, k, b);
             }
         }
     }
 
     static void writeCurves(OutputDirectory dir, List<BlockSynergy> ok) throws IOException {
-        List<String> h =
-                List.of("block_id", "drug_index", "drug", "model", "b", "c", "d", "e", "rss", "ic50", "n", "conc_unit");
         try (Writer w = dir.writer("curves.csv");
-                CsvTable t = CsvTable.csv(w, h)) {
+                CsvTable t = CsvTable.csv(w, SynergyTables.curvesHeader())) {
             for (BlockSynergy b : ok) {
-                for (int d = 0; d < b.curves().size(); d++) {
-                    CurveFit f = b.curves().get(d);
-                    t.text(b.blockId())
-                            .integer(d + 1)
-                            .text(b.drugs().get(d))
-                            .text(f.curve().model().label());
-                    t.num(f.curve().b())
-                            .num(f.curve().c())
-                            .num(f.curve().d())
-                            .num(f.curve().e());
-                    t.num(f.rss())
-                            .num(b.ic50()[d])
-                            .integer(f.n())
-                            .text(b.concUnits().get(d));
-                    t.end();
-                }
+                SynergyTables.curveRows(t, b);
             }
         }
     }

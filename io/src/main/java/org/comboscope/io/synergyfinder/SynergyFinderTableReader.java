@@ -72,10 +72,42 @@ public final class SynergyFinderTableReader {
      *     name is given for a text file
      */
     public static TableReadResult read(Path file, ResponseScale scale, String sheetName) {
+        List<String> warnings = new ArrayList<>();
+        Opened o = open(file, sheetName, warnings);
+        try (RowSource rows = o.rows()) {
+            return readRows(o.name(), o.format(), rows, scale, warnings);
+        } catch (IOException e) {
+            throw new DataFormatException(o.name(), 0, null, "cannot be read: " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new DataFormatException(
+                    o.name(), 0, null, "cannot be read: " + e.getCause().getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens {@code file} for streaming: blocks are returned one at a time as soon as their last row
+     * has been read, so memory does not grow with the number of blocks. The rows of each block must
+     * be contiguous: a block id that reappears after another block throws {@link
+     * DataFormatException} naming the line. Validation and messages are those of {@link #read}.
+     *
+     * @throws DataFormatException when the file cannot be opened as a SynergyFinder table
+     */
+    public static BlockStream stream(Path file, ResponseScale scale) {
+        List<String> warnings = new ArrayList<>();
+        Opened o = open(file, null, warnings);
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            size = 0;
+        }
+        return new BlockStream(o, scale, warnings, size);
+    }
+
+    private static Opened open(Path file, String sheetName, List<String> warnings) {
         String name = file.getFileName() == null
                 ? file.toString()
                 : file.getFileName().toString();
-        List<String> warnings = new ArrayList<>();
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(SNIFF_BYTES);
@@ -92,11 +124,7 @@ public final class SynergyFinderTableReader {
             if (!ext.equals("xlsx") && !ext.equals("xlsm")) {
                 warnings.add(name + ": is an Excel workbook despite its name; read as XLSX");
             }
-            try (XlsxRows rows = XlsxRows.open(name, file, sheetName, warnings)) {
-                return readRows(name, TableFormat.XLSX, rows, scale, warnings);
-            } catch (IOException e) {
-                throw new DataFormatException(name, 0, null, "cannot be read: " + e.getMessage(), e);
-            }
+            return new Opened(name, TableFormat.XLSX, XlsxRows.open(name, file, sheetName, warnings), null);
         }
         if (startsWith(head, 0xD0, 0xCF, 0x11, 0xE0)) {
             throw new DataFormatException(
@@ -119,17 +147,51 @@ public final class SynergyFinderTableReader {
         }
         char separator = separator(name, ext, head, bom);
         TableFormat format = separator == '\t' ? TableFormat.TSV : TableFormat.CSV;
-        try (InputStream in = Files.newInputStream(file)) {
+        try {
+            CountingInputStream in = new CountingInputStream(Files.newInputStream(file));
             in.skipNBytes(bom);
             // InputStreamReader replaces malformed UTF-8 with U+FFFD; text cells are checked for it.
-            try (CsvRows rows = new CsvRows(name, new InputStreamReader(in, StandardCharsets.UTF_8), separator)) {
-                return readRows(name, format, rows, scale, warnings);
-            }
+            return new Opened(
+                    name, format, new CsvRows(name, new InputStreamReader(in, StandardCharsets.UTF_8), separator), in);
         } catch (IOException e) {
             throw new DataFormatException(name, 0, null, "cannot be read: " + e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            throw new DataFormatException(
-                    name, 0, null, "cannot be read: " + e.getCause().getMessage(), e);
+        }
+    }
+
+    /** An opened row source with its format; {@code counter} counts bytes read (text files only). */
+    private record Opened(String name, TableFormat format, RowSource rows, CountingInputStream counter) {}
+
+    /** Counts the bytes read so far, for progress reports. */
+    private static final class CountingInputStream extends java.io.FilterInputStream {
+        private volatile long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long k = super.skip(n);
+            count += k;
+            return k;
         }
     }
 
@@ -258,7 +320,8 @@ public final class SynergyFinderTableReader {
                 for (int i = 0; i < rows.size(); i++) {
                     header.add(rows.cell(i));
                 }
-                assembler = new Assembler(name, format, scale, ColumnLayout.of(name, headerLine, header, warnings));
+                assembler = new Assembler(
+                        name, format, scale, ColumnLayout.of(name, headerLine, header, warnings), false);
             } else {
                 assembler.row(rows);
             }
@@ -271,7 +334,7 @@ public final class SynergyFinderTableReader {
             warnings.add(name + ": skipped " + skippedBlank.size() + " blank line"
                     + (skippedBlank.size() == 1 ? "" : "s") + " inside the table (" + listLines(skippedBlank) + ")");
         }
-        if (assembler.blocks.isEmpty()) {
+        if (assembler.blockCount == 0) {
             throw new DataFormatException(name, headerLine, null, "file has a header but no data rows");
         }
         return assembler.finish(warnings);
@@ -305,10 +368,16 @@ public final class SynergyFinderTableReader {
         private final ColumnLayout layout;
         private final int drugCount;
         private final Map<String, BlockBuilder> blocks = new LinkedHashMap<>();
+        private final boolean streaming;
+        private final java.util.Set<String> seen = new java.util.HashSet<>();
+        private final java.util.ArrayDeque<BlockBuilder> completed = new java.util.ArrayDeque<>();
+        private BlockBuilder current;
+        private long blockCount;
         private double minResponse = Double.POSITIVE_INFINITY;
         private double maxResponse = Double.NEGATIVE_INFINITY;
 
-        Assembler(String file, TableFormat format, ResponseScale scale, ColumnLayout layout) {
+        Assembler(String file, TableFormat format, ResponseScale scale, ColumnLayout layout, boolean streaming) {
+            this.streaming = streaming;
             this.file = file;
             this.format = format;
             this.scale = scale;
@@ -341,7 +410,20 @@ public final class SynergyFinderTableReader {
                         file, line, layout.original.get(layout.blockIdColumn).strip(), "block_id must not be empty");
             }
             String where = " (block " + blockId + ")";
-            BlockBuilder block = blocks.get(blockId);
+            BlockBuilder block;
+            if (streaming) {
+                block = current != null && current.id.equals(blockId) ? current : null;
+                if (block == null && seen.contains(blockId)) {
+                    throw new DataFormatException(
+                            file,
+                            line,
+                            column(layout.blockIdColumn),
+                            "block " + blockId + " reappears after other blocks; for streaming, the rows of each"
+                                    + " block must be contiguous (sort the file by block_id)");
+                }
+            } else {
+                block = blocks.get(blockId);
+            }
             String[] drugs = new String[drugCount];
             String[] units = new String[drugCount];
             double[] conc = new double[drugCount];
@@ -361,7 +443,16 @@ public final class SynergyFinderTableReader {
             }
             if (block == null) {
                 block = new BlockBuilder(blockId, line, drugs, units, identity, drugCount);
-                blocks.put(blockId, block);
+                blockCount++;
+                if (streaming) {
+                    if (current != null) {
+                        completed.add(current);
+                    }
+                    current = block;
+                    seen.add(blockId);
+                } else {
+                    blocks.put(blockId, block);
+                }
             } else {
                 for (int d = 0; d < drugCount; d++) {
                     if (!drugs[d].equals(block.drugs[d])) {
@@ -441,6 +532,14 @@ public final class SynergyFinderTableReader {
         private List<BlockProblem> problems() {
             List<BlockProblem> out = new ArrayList<>();
             for (BlockBuilder b : blocks.values()) {
+                out.addAll(problems(b));
+            }
+            return out;
+        }
+
+        private List<BlockProblem> problems(BlockBuilder b) {
+            List<BlockProblem> out = new ArrayList<>();
+            {
                 for (int d = 0; d < drugCount; d++) {
                     double[] all = b.distinct(d, false);
                     String label = "drug '" + b.drugs[d] + "' (" + column(layout.concColumns[d]) + ")";
@@ -477,7 +576,26 @@ public final class SynergyFinderTableReader {
             return sb.toString();
         }
 
+        Map<String, String> attributes(BlockBuilder b) {
+            Map<String, String> attrs = new LinkedHashMap<>();
+            for (int k = 0; k < b.identity.length; k++) {
+                attrs.put(layout.identityNames.get(k), b.identity[k]);
+            }
+            return attrs;
+        }
+
         TableReadResult finish(List<String> warnings) {
+            finishWarnings(warnings);
+            List<DoseResponseBlock> out = new ArrayList<>(blocks.size());
+            Map<String, Map<String, String>> attributes = new LinkedHashMap<>();
+            for (BlockBuilder b : blocks.values()) {
+                out.add(b.build());
+                attributes.put(b.id, attributes(b));
+            }
+            return new TableReadResult(file, format, scale, drugCount, out, attributes, problems(), warnings);
+        }
+
+        void finishWarnings(List<String> warnings) {
             if (layout.responseFromInhibitionAlias && scale == ResponseScale.VIABILITY) {
                 warnings.add(file + ": the response column is named 'inhibition' but is read as viability"
                         + " (converted to 100 - value); check the data type");
@@ -491,17 +609,6 @@ public final class SynergyFinderTableReader {
                 warnings.add(file + ": responses lie in " + range
                         + ", which looks like raw readouts; responses must be percent " + scale.label() + " (0-100)");
             }
-            List<DoseResponseBlock> out = new ArrayList<>(blocks.size());
-            Map<String, Map<String, String>> attributes = new LinkedHashMap<>();
-            for (BlockBuilder b : blocks.values()) {
-                out.add(b.build());
-                Map<String, String> attrs = new LinkedHashMap<>();
-                for (int k = 0; k < b.identity.length; k++) {
-                    attrs.put(layout.identityNames.get(k), b.identity[k]);
-                }
-                attributes.put(b.id, attrs);
-            }
-            return new TableReadResult(file, format, scale, drugCount, out, attributes, problems(), warnings);
         }
     }
 
@@ -607,6 +714,172 @@ public final class SynergyFinderTableReader {
                     rows,
                     Arrays.copyOf(response, size),
                     Arrays.copyOf(lines, size));
+        }
+    }
+
+    /**
+     * One block read by {@link BlockStream}.
+     *
+     * @param block the block, responses in percent inhibition
+     * @param attributes the values of the other {@code drug*}/{@code cell*} columns of the block
+     * @param problems why the block cannot be analysed; empty when it can
+     */
+    public record StreamedBlock(DoseResponseBlock block, Map<String, String> attributes, List<BlockProblem> problems) {
+        public StreamedBlock {
+            attributes = Map.copyOf(attributes);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * Blocks of a table read incrementally, in input order (see {@link #stream}). Not thread-safe;
+     * close it to release the file.
+     */
+    public static final class BlockStream implements AutoCloseable {
+        private final String name;
+        private final TableFormat format;
+        private final RowSource rows;
+        private final CountingInputStream counter;
+        private final ResponseScale scale;
+        private final List<String> warnings;
+        private final long sizeBytes;
+        private final Assembler assembler;
+        private final int headerLine;
+        private final List<Integer> pendingBlank = new ArrayList<>();
+        private final List<Integer> skippedBlank = new ArrayList<>();
+        private boolean ended;
+
+        private BlockStream(Opened o, ResponseScale scale, List<String> warnings, long sizeBytes) {
+            this.name = o.name();
+            this.format = o.format();
+            this.rows = o.rows();
+            this.counter = o.counter();
+            this.scale = scale;
+            this.warnings = warnings;
+            this.sizeBytes = sizeBytes;
+            Assembler a = null;
+            int hl = 0;
+            boolean anyLine = false;
+            try {
+                while (a == null && rows.next()) {
+                    anyLine = true;
+                    if (isBlank(rows)) {
+                        continue;
+                    }
+                    hl = rows.line();
+                    List<String> header = new ArrayList<>(rows.size());
+                    for (int i = 0; i < rows.size(); i++) {
+                        header.add(rows.cell(i));
+                    }
+                    a = new Assembler(name, format, scale, ColumnLayout.of(name, hl, header, warnings), true);
+                }
+            } catch (IOException | UncheckedIOException | DataFormatException e) {
+                closeQuietly();
+                if (e instanceof DataFormatException d) {
+                    throw d;
+                }
+                throw new DataFormatException(name, 0, null, "cannot be read: " + e.getMessage(), e);
+            }
+            if (a == null) {
+                closeQuietly();
+                throw new DataFormatException(
+                        name, 0, null, anyLine ? "file is empty: it holds only blank lines" : "file is empty");
+            }
+            this.assembler = a;
+            this.headerLine = hl;
+        }
+
+        private void closeQuietly() {
+            try {
+                rows.close();
+            } catch (IOException e) {
+                // already failing; the first error is the one to report
+            }
+        }
+
+        /** The file name used in messages. */
+        public String sourceName() {
+            return name;
+        }
+
+        /** The scale of the input's response column (blocks hold percent inhibition). */
+        public ResponseScale scale() {
+            return scale;
+        }
+
+        /** Number of drugs per block, from the header. */
+        public int drugCount() {
+            return assembler.drugCount;
+        }
+
+        /** Size of the file in bytes (0 if unknown). */
+        public long sizeBytes() {
+            return sizeBytes;
+        }
+
+        /** Bytes read so far (read ahead of the blocks returned); 0 for workbooks. */
+        public long bytesRead() {
+            return counter == null ? 0 : counter.count;
+        }
+
+        /**
+         * The next block, or empty at the end of the table.
+         *
+         * @throws DataFormatException when a row breaks the format or a block id reappears
+         */
+        public java.util.Optional<StreamedBlock> next() {
+            try {
+                while (assembler.completed.isEmpty() && !ended) {
+                    if (!rows.next()) {
+                        ended = true;
+                        if (assembler.current != null) {
+                            assembler.completed.add(assembler.current);
+                            assembler.current = null;
+                        }
+                        finish();
+                        break;
+                    }
+                    if (isBlank(rows)) {
+                        pendingBlank.add(rows.line());
+                        continue;
+                    }
+                    skippedBlank.addAll(pendingBlank);
+                    pendingBlank.clear();
+                    assembler.row(rows);
+                }
+            } catch (IOException e) {
+                throw new DataFormatException(name, 0, null, "cannot be read: " + e.getMessage(), e);
+            } catch (UncheckedIOException e) {
+                throw new DataFormatException(
+                        name, 0, null, "cannot be read: " + e.getCause().getMessage(), e);
+            }
+            BlockBuilder b = assembler.completed.poll();
+            if (b == null) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new StreamedBlock(b.build(), assembler.attributes(b), assembler.problems(b)));
+        }
+
+        private void finish() {
+            if (assembler.blockCount == 0) {
+                throw new DataFormatException(name, headerLine, null, "file has a header but no data rows");
+            }
+            if (!skippedBlank.isEmpty()) {
+                warnings.add(name + ": skipped " + skippedBlank.size() + " blank line"
+                        + (skippedBlank.size() == 1 ? "" : "s") + " inside the table (" + listLines(skippedBlank)
+                        + ")");
+            }
+            assembler.finishWarnings(warnings);
+        }
+
+        /** Remarks about the file; complete once {@link #next()} has returned empty. */
+        public List<String> warnings() {
+            return List.copyOf(warnings);
+        }
+
+        @Override
+        public void close() throws IOException {
+            rows.close();
         }
     }
 }
