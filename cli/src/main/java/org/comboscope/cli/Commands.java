@@ -10,6 +10,8 @@ final class Commands {
         cl.addSubcommand(new DemoCommand());
         cl.addSubcommand(new FitCommand());
         cl.addSubcommand(new SynergyCommand());
+        cl.addSubcommand(new BatchCommand());
+        cl.addSubcommand(new SimulateCommand());
         cl.addSubcommand(new PlateCommand());
         cl.addSubcommand(new ScreenCommand());
         cl.addSubcommand(new InvivoCommand());

@@ -320,8 +320,8 @@ public final class SynergyFinderTableReader {
                 for (int i = 0; i < rows.size(); i++) {
                     header.add(rows.cell(i));
                 }
-                assembler = new Assembler(
-                        name, format, scale, ColumnLayout.of(name, headerLine, header, warnings), false);
+                assembler =
+                        new Assembler(name, format, scale, ColumnLayout.of(name, headerLine, header, warnings), false);
             } else {
                 assembler.row(rows);
             }

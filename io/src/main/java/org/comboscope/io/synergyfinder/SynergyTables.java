@@ -199,8 +199,14 @@ public final class SynergyTables {
     public static void curveRows(CsvTable t, BlockSynergy b) {
         for (int d = 0; d < b.curves().size(); d++) {
             CurveFit f = b.curves().get(d);
-            t.text(b.blockId()).integer(d + 1).text(b.drugs().get(d)).text(f.curve().model().label());
-            t.num(f.curve().b()).num(f.curve().c()).num(f.curve().d()).num(f.curve().e());
+            t.text(b.blockId())
+                    .integer(d + 1)
+                    .text(b.drugs().get(d))
+                    .text(f.curve().model().label());
+            t.num(f.curve().b())
+                    .num(f.curve().c())
+                    .num(f.curve().d())
+                    .num(f.curve().e());
             t.num(f.rss()).num(b.ic50()[d]).integer(f.n()).text(b.concUnits().get(d));
             t.end();
         }

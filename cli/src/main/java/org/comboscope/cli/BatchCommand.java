@@ -1,0 +1,213 @@
+package org.comboscope.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.comboscope.core.error.InvalidInputException;
+import org.comboscope.core.matrix.ResponseScale;
+import org.comboscope.core.synergy.Baseline;
+import org.comboscope.core.synergy.SynergyFinderEngine;
+import org.comboscope.core.synergy.SynergyMethod;
+import org.comboscope.io.batch.BatchSynergy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code comboscope batch}: the synergy analysis of a whole screen, streamed and resumable. */
+@Command(
+        name = "batch",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Screen-scale synergy: the analysis of 'synergy' on a large CSV/TSV, read block by block (the rows of"
+                    + " each block must be contiguous), on all cores, written incrementally in input order.",
+            "Writes the same DIR/blocks.csv, DIR/cells.csv, DIR/curves.csv and DIR/warnings.txt as 'synergy'.",
+            "Resumable: rerun the same command after an interruption and it continues from the checkpoint in" + " DIR/"
+                    + BatchSynergy.WORK_DIR + "; final files appear atomically at the end."
+        })
+final class BatchCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--input", required = true, description = "SynergyFinder table: CSV or TSV (or XLSX).")
+    Path input;
+
+    @Option(names = "--out", required = true, description = "Output directory (final files written atomically).")
+    Path out;
+
+    @Option(
+            names = "--data-type",
+            defaultValue = "viability",
+            description =
+                    "viability (converted to inhibition = 100 - viability) or inhibition. Default: ${DEFAULT-VALUE}.")
+    String dataType;
+
+    @Option(names = "--methods", defaultValue = "zip,hsa,bliss,loewe", description = "Default: ${DEFAULT-VALUE}.")
+    String methods;
+
+    @Option(names = "--baseline", defaultValue = "none", description = "none, part or all. Default: ${DEFAULT-VALUE}.")
+    String baseline;
+
+    @Option(
+            names = "--fit",
+            defaultValue = "synergyfinder",
+            description = "synergyfinder or optimal. Default: ${DEFAULT-VALUE}.")
+    String fit;
+
+    @Option(
+            names = "--threads",
+            defaultValue = "0",
+            description = "Worker threads; 0 = all cores. Results do not depend on it.")
+    int threads;
+
+    @Option(
+            names = "--replicates",
+            defaultValue = "bootstrap",
+            description = "bootstrap or mean, as for 'synergy'. Default: ${DEFAULT-VALUE}.")
+    String replicates;
+
+    @Option(
+            names = "--iterations",
+            defaultValue = "10",
+            description = "Bootstrap iterations. Default: ${DEFAULT-VALUE}.")
+    int iterations;
+
+    @Option(
+            names = "--seed",
+            defaultValue = "123",
+            description = "Seed of all random draws. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(
+            names = "--ci-level",
+            defaultValue = "0.95",
+            description = "Level of the bootstrap intervals of block scores. Default: ${DEFAULT-VALUE}.")
+    double ciLevel;
+
+    @Option(names = "--quiet", description = "No progress output on stderr.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(ciLevel > 0 && ciLevel < 1)) {
+            throw new InvalidInputException("ci-level", ciLevel, "must be in (0, 1)");
+        }
+        boolean bootstrap =
+                switch (replicates.toLowerCase(Locale.ROOT)) {
+                    case "bootstrap" -> true;
+                    case "mean" -> false;
+                    default -> throw new InvalidInputException("replicates", replicates, "must be bootstrap or mean");
+                };
+        ResponseScale scale = ResponseScale.parse(dataType);
+        Set<SynergyMethod> ms = SynergyMethod.parseList(methods);
+        Baseline base = Baseline.parse(baseline);
+        SynergyFinderEngine engine =
+                new SynergyFinderEngine(SynergyCommand.fitter(fit), ms, base, bootstrap, iterations, seed);
+        int n = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        String description = "# comboscope batch: input " + input + ", data type " + scale.label()
+                + " (responses converted to % inhibition), methods " + methods + ", baseline " + base.label()
+                + ", fit " + fit + ", replicates " + replicates + ", iterations " + iterations;
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = quiet ? null : new Progress(err, System.console() != null);
+        BatchSynergy.Summary s = BatchSynergy.run(
+                input,
+                scale,
+                out,
+                new BatchSynergy.Options(engine, ciLevel, seed, Math.max(1, n), description, 200),
+                progress == null ? null : progress::update);
+        if (progress != null) {
+            progress.done();
+        }
+        for (String w : s.warnings()) {
+            err.println("warning: " + w);
+        }
+        for (String f : s.failures()) {
+            err.println("not analysed: " + f);
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(
+                "comboscope batch: %d of %d blocks analysed (%d resumed from a checkpoint); results in %s%n",
+                s.analysed(), s.blocks(), s.resumed(), out.toAbsolutePath().normalize());
+        o.flush();
+        err.flush();
+        return s.failures().isEmpty() ? Main.EXIT_OK : Main.EXIT_PARTIAL;
+    }
+
+    /** A bar with ETA on a terminal; a plain line every 10 s otherwise. ETA from bytes read. */
+    static final class Progress {
+        private final PrintWriter err;
+        private final boolean tty;
+        private final long start = System.nanoTime();
+        private long lastPrint;
+        private long firstBlock = -1;
+        private double firstFraction;
+        private boolean printedBar;
+
+        Progress(PrintWriter err, boolean tty) {
+            this.err = err;
+            this.tty = tty;
+        }
+
+        void update(long blocks, long bytes, long size) {
+            long now = System.nanoTime();
+            double f = size > 0 ? Math.min(1, (double) bytes / size) : 0;
+            if (firstBlock < 0) {
+                firstBlock = blocks;
+                firstFraction = f;
+            }
+            long interval = tty ? 200_000_000L : 10_000_000_000L;
+            if (now - lastPrint < interval) {
+                return;
+            }
+            lastPrint = now;
+            err.print(tty ? "\r" + line(blocks, f, now) : line(blocks, f, now) + System.lineSeparator());
+            printedBar = tty;
+            err.flush();
+        }
+
+        String line(long blocks, double f, long now) {
+            double secs = (now - start) / 1e9;
+            double rate = secs > 0 ? (blocks - firstBlock) / secs : 0;
+            String eta = "?";
+            if (f > firstFraction && f < 1) {
+                eta = formatSeconds(secs * (1 - f) / (f - firstFraction));
+            }
+            if (tty) {
+                int width = 30;
+                int filled = (int) Math.round(f * width);
+                return String.format(
+                        Locale.ROOT,
+                        "[%s%s] %3.0f%% %d blocks, %.1f blocks/s, ETA %s ",
+                        "#".repeat(filled),
+                        "-".repeat(width - filled),
+                        100 * f,
+                        blocks,
+                        rate,
+                        eta);
+            }
+            return String.format(
+                    Locale.ROOT,
+                    "batch: %d blocks done (%.0f%% of input), %.1f blocks/s, ETA %s",
+                    blocks,
+                    100 * f,
+                    rate,
+                    eta);
+        }
+
+        static String formatSeconds(double s) {
+            long t = Math.round(s);
+            return t >= 3600
+                    ? String.format(Locale.ROOT, "%dh%02dm", t / 3600, (t % 3600) / 60)
+                    : String.format(Locale.ROOT, "%dm%02ds", t / 60, t % 60);
+        }
+
+        void done() {
+            if (printedBar) {
+                err.println();
+                err.flush();
+            }
+        }
+    }
+}
