@@ -417,7 +417,8 @@ public final class BatchSynergy {
                     CsvReader<CsvRecord> r = CsvReader.builder().ofCsvRecord(work.resolve(BLOCKS))) {
                 int row = -1;
                 for (CsvRecord rec : r) {
-                    if (row++ < 0) {
+                    if (row < 0) {
+                        row = 0;
                         continue;
                     }
                     int mi = 0;
@@ -429,6 +430,7 @@ public final class BatchSynergy {
                         }
                     }
                     t.end();
+                    row++;
                 }
             }
             copy(work.resolve(CELLS), dir.path("cells.csv"));
