@@ -140,7 +140,7 @@ final class BatchCommand implements Callable<Integer> {
         private final PrintWriter err;
         private final boolean tty;
         private final long start = System.nanoTime();
-        private long lastPrint;
+        private long lastPrint = start;
         private long firstBlock = -1;
         private double firstFraction;
         private boolean printedBar;
