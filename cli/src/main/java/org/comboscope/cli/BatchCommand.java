@@ -145,9 +145,16 @@ final class BatchCommand implements Callable<Integer> {
         private double firstFraction;
         private boolean printedBar;
 
+        private final long intervalNanos;
+
         Progress(PrintWriter err, boolean tty) {
+            this(err, tty, tty ? 200_000_000L : 10_000_000_000L);
+        }
+
+        Progress(PrintWriter err, boolean tty, long intervalNanos) {
             this.err = err;
             this.tty = tty;
+            this.intervalNanos = intervalNanos;
         }
 
         void update(long blocks, long bytes, long size) {
@@ -157,8 +164,7 @@ final class BatchCommand implements Callable<Integer> {
                 firstBlock = blocks;
                 firstFraction = f;
             }
-            long interval = tty ? 200_000_000L : 10_000_000_000L;
-            if (now - lastPrint < interval) {
+            if (now - lastPrint < intervalNanos) {
                 return;
             }
             lastPrint = now;

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         description = {
             "A synthetic screen for benchmarks: N blocks of SIZE x SIZE doses drawn from MuSyC models (two Hill"
                     + " curves with random EC50, slope and Emax; synergy parameters alpha, beta around additivity)"
-                    + " plus Gaussian noise, in SynergyFinder table format (response = % viability).",
+                    + " plus Gaussian noise, in SynergyFinder table format (response = %% viability).",
             "Deterministic for a seed."
         })
 final class SimulateCommand implements Callable<Integer> {
@@ -45,7 +45,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(
             names = "--noise",
             defaultValue = "5",
-            description = "Standard deviation of the well noise, % viability. Default: ${DEFAULT-VALUE}.")
+            description = "Standard deviation of the well noise, %% viability. Default: ${DEFAULT-VALUE}.")
     double noise;
 
     @Override

@@ -105,12 +105,23 @@ class BatchCommandTest {
     @Test
     void progress_notATerminal_printsPlainLinesWithEta() {
         StringWriter sw = new StringWriter();
-        BatchCommand.Progress p = new BatchCommand.Progress(new PrintWriter(sw), false);
+        BatchCommand.Progress p = new BatchCommand.Progress(new PrintWriter(sw), false, 0);
         p.update(0, 0, 1000);
         p.update(10, 500, 1000);
-        assertThat(sw.toString())
-                .startsWith("batch: 0 blocks done (0% of input)")
-                .doesNotContain("\r");
+        String[] lines = sw.toString().split("\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).startsWith("batch: 0 blocks done (0% of input)").doesNotContain("\r");
+        assertThat(lines[1]).startsWith("batch: 10 blocks done (50% of input)").doesNotContain("ETA ?");
         assertThat(BatchCommand.Progress.formatSeconds(3725)).isEqualTo("1h02m");
+    }
+
+    @Test
+    void progress_terminal_redrawsOneBarLine() {
+        StringWriter bar = new StringWriter();
+        BatchCommand.Progress t = new BatchCommand.Progress(new PrintWriter(bar), true, 0);
+        t.update(4, 250, 1000);
+        t.done();
+        assertThat(bar.toString()).startsWith("\r[########----------------------]  25% 4 blocks");
+        assertThat(bar.toString()).endsWith(System.lineSeparator());
     }
 }
