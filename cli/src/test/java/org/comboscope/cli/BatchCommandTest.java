@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +76,11 @@ class BatchCommandTest {
         assertThat(Files.readAllLines(one.resolve("blocks.csv"))).hasSize(13);
         assertSameFiles(syn, one, "blocks.csv", "cells.csv", "curves.csv");
         assertSameFiles(one, two, "blocks.csv", "cells.csv", "curves.csv", "warnings.txt");
+        // warnings.txt differs only in its first line, which names the command and its options
+        List<String> sw = Files.readAllLines(syn.resolve("warnings.txt"));
+        List<String> bw = Files.readAllLines(one.resolve("warnings.txt"));
+        assertThat(bw.get(0)).startsWith("# comboscope batch: input ");
+        assertThat(bw.subList(1, bw.size())).isEqualTo(sw.subList(1, sw.size()));
         assertThat(r1.out()).contains("12 of 12 blocks analysed");
     }
 
