@@ -142,9 +142,29 @@ public final class BatchSynergy {
      * the same input and options if its checkpoint is there.
      *
      * @throws DataFormatException when the input breaks the format (including a reappearing block
-     *     id); the checkpoint of the blocks before it is kept
+     *     id); the work folder is then deleted, since resuming cannot help
      */
     public static Summary run(Path input, ResponseScale scale, Path out, Options options, Listener listener)
+            throws IOException, InterruptedException {
+        Path target = out.toAbsolutePath().normalize();
+        boolean existed = Files.exists(target);
+        try {
+            return runStreaming(input, scale, out, options, listener);
+        } catch (DataFormatException e) {
+            // a broken input does not get better by resuming: leave nothing behind (exit 2, nothing written)
+            deleteTree(target.resolve(WORK_DIR));
+            if (!existed && Files.isDirectory(target)) {
+                try (Stream<Path> s = Files.list(target)) {
+                    if (s.findAny().isEmpty()) {
+                        Files.delete(target);
+                    }
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static Summary runStreaming(Path input, ResponseScale scale, Path out, Options options, Listener listener)
             throws IOException, InterruptedException {
         Path work = out.toAbsolutePath().normalize().resolve(WORK_DIR);
         try (BlockStream stream = SynergyFinderTableReader.stream(input, scale)) {
