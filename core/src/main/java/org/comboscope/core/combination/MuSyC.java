@@ -1,0 +1,273 @@
+package org.comboscope.core.combination;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.comboscope.core.error.FitFailureException;
+
+/**
+ * MuSyC, the multi-dimensional synergy of combinations model (Meyer et al. 2019; the Python {@code
+ * synergy} 1.0 {@code MuSyC} with {@code fit_gamma=True}, {@code r1r = r2r = 1}). The surface is the
+ * E-weighted stationary distribution of a four-state chain (unaffected, affected by drug 1, by drug
+ * 2, by both).
+ *
+ * <p>Conventions: {@code alpha12} is drug 1's effect on the potency of drug 2, {@code alpha21} drug
+ * 2's on drug 1; alpha &gt; 1 synergistic potency, gamma &gt; 1 synergistic cooperativity, beta
+ * &gt; 0 synergistic efficacy, with {@code beta = (fa3 − max(fa1, fa2))/(max(fa1, fa2) − fa0)}.
+ *
+ * <p>Fit: least squares with exact (central-difference) derivatives from the package's start
+ * (single-drug Hill fits, E3 = median E at the highest dose pair, alpha = gamma = 1), over θ = (E0,
+ * E1, E2, E3, ln h1, ln h2, ln C1/s1, ln C2/s2, ln alpha12, ln alpha21, ln gamma12, ln gamma21)
+ * with each drug's doses divided by its scale {@code s = exp(median ln d)}. The scaling makes
+ * alpha, beta and gamma independent of the concentration unit. This reaches the least-squares
+ * optimum, i.e. the package's {@code use_jacobian=False} fit (its analytic jacobian is inexact).
+ */
+public final class MuSyC {
+    /** Output convention label. */
+    public static final String CONVENTION =
+            "MuSyC beta > 0 synergistic efficacy; alpha > 1 synergistic potency; gamma > 1 synergistic cooperativity";
+
+    static final List<String> NAMES = List.of(
+            "e0_fa", "e1_fa", "e2_fa", "e3_fa", "h1", "h2", "c1", "c2", "alpha12", "alpha21", "gamma12", "gamma21",
+            "beta");
+
+    /**
+     * MuSyC parameters on the package's E scale (E = 1 − fa).
+     *
+     * @param e0 response without drug
+     * @param e1 response at saturating drug 1 alone
+     * @param e2 response at saturating drug 2 alone
+     * @param e3 response at saturating both drugs
+     * @param h1 Hill slope of drug 1
+     * @param h2 Hill slope of drug 2
+     * @param c1 EC50 of drug 1 (dose unit)
+     * @param c2 EC50 of drug 2
+     * @param alpha12 drug 1's effect on drug 2's potency
+     * @param alpha21 drug 2's effect on drug 1's potency
+     * @param gamma12 drug 1's effect on drug 2's cooperativity
+     * @param gamma21 drug 2's effect on drug 1's cooperativity
+     */
+    public record Parameters(
+            double e0,
+            double e1,
+            double e2,
+            double e3,
+            double h1,
+            double h2,
+            double c1,
+            double c2,
+            double alpha12,
+            double alpha21,
+            double gamma12,
+            double gamma21) {
+
+        /** Efficacy synergy {@code (min(E1, E2) − E3)/(E0 − min(E1, E2))}; > 0 synergistic. */
+        public double beta() {
+            double m = Math.min(e1, e2);
+            return (m - e3) / (e0 - m);
+        }
+
+        /** The surface E(d1, d2). */
+        public double e(double d1, double d2) {
+            return surface(e0, e1, e2, e3, d1 / c1, d2 / c2, h1, h2, alpha12, alpha21, gamma12, gamma21);
+        }
+
+        /** The no-interaction reference: alpha = gamma = 1, E3 = min(E1, E2). */
+        public Parameters reference() {
+            return new Parameters(e0, e1, e2, Math.min(e1, e2), h1, h2, c1, c2, 1, 1, 1, 1);
+        }
+    }
+
+    private MuSyC() {}
+
+    /**
+     * Stationary-distribution surface at scaled doses {@code x1 = d1/C1}, {@code x2 = d2/C2}: rates
+     * a = x1^h1, b = x2^h2, c = ((α21·x1)^h1)^γ21, e = ((α12·x2)^h2)^γ12 and unit back-rates, in the
+     * closed form of the 4 × 4 balance equations. NaN when a rate overflows.
+     */
+    static double surface(
+            double e0,
+            double e1,
+            double e2,
+            double e3,
+            double x1,
+            double x2,
+            double h1,
+            double h2,
+            double al12,
+            double al21,
+            double g12,
+            double g21) {
+        double a = Math.pow(x1, h1);
+        double b = Math.pow(x2, h2);
+        double c = Math.pow(Math.pow(al21 * x1, h1), g21);
+        double e = Math.pow(Math.pow(al12 * x2, h2), g12);
+        double k = (e * a * (1 + c) + c * b * (1 + e)) / (2 + c + e);
+        double p1 = (a + k) / (1 + e);
+        double p2 = (b + k) / (1 + c);
+        double u = 1.0 / (1 + p1 + p2 + k);
+        return u * (e0 + p1 * e1 + p2 * e2 + k * e3);
+    }
+
+    /**
+     * Fits MuSyC to one block.
+     *
+     * @param data the block (fa per row)
+     * @param bootstrap number of bootstrap refits for the intervals (0: none)
+     * @param seed base seed; {@code key} (the block id) is mixed in
+     * @throws FitFailureException when a single-drug Hill fit or the MuSyC fit fails
+     */
+    public static ParametricFit fit(TwoDrugData data, int bootstrap, long seed, String key) {
+        Fitted f = fitPoint(data);
+        double[] e = data.e();
+        SurfaceFit.Result r = SurfaceFit.bootstrap(
+                NAMES,
+                f.theta,
+                f.surface.e(f.theta),
+                f.ssr,
+                y -> SurfaceFit.fit("MuSyC", f.surface, y, f.theta, TOL, MAX_EVAL)
+                        .params(),
+                theta -> outputs(f.toParameters(theta)),
+                bootstrap,
+                new SplittableRandom(SurfaceFit.seedFor(seed, key)));
+        Parameters p = f.toParameters(f.theta);
+        Parameters ref = p.reference();
+        double[] fitted = new double[data.size()];
+        double[] reference = new double[data.size()];
+        for (int i = 0; i < fitted.length; i++) {
+            fitted[i] = 1 - p.e(data.d1(i), data.d2(i));
+            reference[i] = 1 - ref.e(data.d1(i), data.d2(i));
+        }
+        return new ParametricFit(
+                "MuSyC",
+                r.estimates(),
+                f.ssr,
+                data.size(),
+                SurfaceFit.rSquared(e, f.ssr),
+                r.refits(),
+                CONVENTION,
+                fitted,
+                reference);
+    }
+
+    /** The point estimate only (no bootstrap). */
+    public static Parameters fitParameters(TwoDrugData data) {
+        Fitted f = fitPoint(data);
+        return f.toParameters(f.theta);
+    }
+
+    static final double TOL = 1e-10;
+    static final int MAX_EVAL = 2000;
+
+    private record Fitted(double[] theta, double ssr, SurfaceFit.Surface surface, double s1, double s2) {
+        Parameters toParameters(double[] t) {
+            return new Parameters(
+                    t[0],
+                    t[1],
+                    t[2],
+                    t[3],
+                    Math.exp(t[4]),
+                    Math.exp(t[5]),
+                    Math.exp(t[6]) * s1,
+                    Math.exp(t[7]) * s2,
+                    Math.exp(t[8]),
+                    Math.exp(t[9]),
+                    Math.exp(t[10]),
+                    Math.exp(t[11]));
+        }
+    }
+
+    private static Fitted fitPoint(TwoDrugData data) {
+        double[] e = data.e();
+        int[] sl1 = data.slice(1);
+        int[] sl2 = data.slice(2);
+        HillCurve h1 = fitDrug(1, data.doses(1, sl1), pick(e, sl1));
+        HillCurve h2 = fitDrug(2, data.doses(2, sl2), pick(e, sl2));
+        double s1 = HillFitter.doseScale(data.d1());
+        double s2 = HillFitter.doseScale(data.d2());
+        double[] x1 = data.d1();
+        double[] x2 = data.d2();
+        for (int i = 0; i < x1.length; i++) {
+            x1[i] /= s1;
+            x2[i] /= s2;
+        }
+        double[] start = {
+            (h1.e0() + h2.e0()) / 2,
+            h1.emax(),
+            h2.emax(),
+            e3Guess(data, e),
+            Math.log(h1.h()),
+            Math.log(h2.h()),
+            Math.log(h1.c() / s1),
+            Math.log(h2.c() / s2),
+            0,
+            0,
+            0,
+            0
+        };
+        SurfaceFit.Surface surf = t -> {
+            double hh1 = Math.exp(t[4]);
+            double hh2 = Math.exp(t[5]);
+            double cc1 = Math.exp(t[6]);
+            double cc2 = Math.exp(t[7]);
+            double al12 = Math.exp(t[8]);
+            double al21 = Math.exp(t[9]);
+            double g12 = Math.exp(t[10]);
+            double g21 = Math.exp(t[11]);
+            double[] out = new double[x1.length];
+            for (int i = 0; i < out.length; i++) {
+                double u1 = x1[i] / cc1;
+                double u2 = x2[i] / cc2;
+                out[i] = surface(t[0], t[1], t[2], t[3], u1, u2, hh1, hh2, al12, al21, g12, g21);
+            }
+            return out;
+        };
+        LeastSquares.Result r = SurfaceFit.fit("MuSyC", surf, e, start, TOL, MAX_EVAL);
+        return new Fitted(r.params(), r.ssr(), surf, s1, s2);
+    }
+
+    static HillCurve fitDrug(int drug, double[] doses, double[] e) {
+        try {
+            return HillFitter.fit4(doses, e);
+        } catch (FitFailureException ex) {
+            throw new FitFailureException("Hill (drug " + drug + ")", ex.reason(), ex.lastParameters());
+        }
+    }
+
+    /** The package's E3 start: median E at (max d1, max d2), else the smallest E. */
+    static double e3Guess(TwoDrugData data, double[] e) {
+        double m1 = Arrays.stream(data.d1()).max().orElseThrow();
+        double m2 = Arrays.stream(data.d2()).max().orElseThrow();
+        double[] at = java.util.stream.IntStream.range(0, e.length)
+                .filter(i -> data.d1(i) == m1 && data.d2(i) == m2)
+                .mapToDouble(i -> e[i])
+                .toArray();
+        return at.length > 0 ? HillFitter.median(at) : Arrays.stream(e).min().orElseThrow();
+    }
+
+    static double[] pick(double[] v, int[] rows) {
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = v[rows[i]];
+        }
+        return out;
+    }
+
+    private static double[] outputs(Parameters p) {
+        return new double[] {
+            1 - p.e0(),
+            1 - p.e1(),
+            1 - p.e2(),
+            1 - p.e3(),
+            p.h1(),
+            p.h2(),
+            p.c1(),
+            p.c2(),
+            p.alpha12(),
+            p.alpha21(),
+            p.gamma12(),
+            p.gamma21(),
+            p.beta()
+        };
+    }
+}
