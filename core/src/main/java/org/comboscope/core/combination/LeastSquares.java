@@ -90,11 +90,23 @@ final class LeastSquares {
             double[] start,
             double tol,
             int maxEvaluations) {
+        return fit(model, f, y, start, tol, maxEvaluations, 100);
+    }
+
+    /** As {@link #fit(String, Function, double[], double[], double, int)} with MINPACK's step bound {@code factor}. */
+    static Result fit(
+            String model,
+            Function<double[], ValueJacobian> f,
+            double[] y,
+            double[] start,
+            double tol,
+            int maxEvaluations,
+            double factor) {
         if (y.length < start.length) {
             throw new FitFailureException(
                     model, "fewer observations (" + y.length + ") than parameters (" + start.length + ")", start);
         }
-        LevenbergMarquardtOptimizer lm = new LevenbergMarquardtOptimizer(100, tol, tol, 0.0, Double.MIN_NORMAL);
+        LevenbergMarquardtOptimizer lm = new LevenbergMarquardtOptimizer(factor, tol, tol, 0.0, Double.MIN_NORMAL);
         try {
             LeastSquaresOptimizer.Optimum o = lm.optimize(new LeastSquaresBuilder()
                     .start(start)

@@ -38,6 +38,12 @@ final class SurfaceFit {
         return LeastSquares.fit(model, LeastSquares.centralDifferences(s::e), e, start, tol, maxEval);
     }
 
+    /** As {@link #fit} with MINPACK's initial step bound {@code factor} (100 by default; 1 = cautious). */
+    static LeastSquares.Result fit(
+            String model, Surface s, double[] e, double[] start, double tol, int maxEval, double factor) {
+        return LeastSquares.fit(model, LeastSquares.centralDifferences(s::e), e, start, tol, maxEval, factor);
+    }
+
     /**
      * Builds the estimates with bootstrap intervals.
      *
