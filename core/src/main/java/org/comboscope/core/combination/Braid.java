@@ -19,7 +19,9 @@ public final class Braid {
     /** Output convention label. */
     public static final String CONVENTION = "BRAID kappa > 0 synergy (0 additive, -2 < kappa < 0 antagonism)";
 
-    static final List<String> NAMES = List.of("e0_fa", "e1_fa", "e2_fa", "e3_fa", "h1", "h2", "c1", "c2", "kappa");
+    /** Output parameter names, in order; response levels as fractions affected ({@code _fa}). */
+    public static final List<String> PARAMETER_NAMES =
+            List.of("e0_fa", "e1_fa", "e2_fa", "e3_fa", "h1", "h2", "c1", "c2", "kappa");
 
     private Braid() {}
 
@@ -92,7 +94,7 @@ public final class Braid {
         Fitted f = fitPoint(data);
         double[] e = data.e();
         SurfaceFit.Result r = SurfaceFit.bootstrap(
-                NAMES,
+                PARAMETER_NAMES,
                 f.theta,
                 f.surface.e(f.theta),
                 f.ssr,

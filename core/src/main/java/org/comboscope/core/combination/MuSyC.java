@@ -27,7 +27,8 @@ public final class MuSyC {
     public static final String CONVENTION =
             "MuSyC beta > 0 synergistic efficacy; alpha > 1 synergistic potency; gamma > 1 synergistic cooperativity";
 
-    static final List<String> NAMES = List.of(
+    /** Output parameter names, in order; response levels as fractions affected ({@code _fa}). */
+    public static final List<String> PARAMETER_NAMES = List.of(
             "e0_fa", "e1_fa", "e2_fa", "e3_fa", "h1", "h2", "c1", "c2", "alpha12", "alpha21", "gamma12", "gamma21",
             "beta");
 
@@ -121,7 +122,7 @@ public final class MuSyC {
         Fitted f = fitPoint(data);
         double[] e = data.e();
         SurfaceFit.Result r = SurfaceFit.bootstrap(
-                NAMES,
+                PARAMETER_NAMES,
                 f.theta,
                 f.surface.e(f.theta),
                 f.ssr,

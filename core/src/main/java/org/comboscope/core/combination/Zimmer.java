@@ -18,7 +18,8 @@ public final class Zimmer {
     /** Output convention label. */
     public static final String CONVENTION = "Zimmer a12, a21 < 0 synergy (0 = Bliss)";
 
-    static final List<String> NAMES = List.of("h1", "h2", "c1", "c2", "a12", "a21");
+    /** Output parameter names, in order; response levels as fractions affected ({@code _fa}). */
+    public static final List<String> PARAMETER_NAMES = List.of("h1", "h2", "c1", "c2", "a12", "a21");
 
     private Zimmer() {}
 
@@ -70,7 +71,7 @@ public final class Zimmer {
         LeastSquares.Result r = fitTheta(data, e, start(data));
         SurfaceFit.Surface surf = surface(data);
         SurfaceFit.Result b = SurfaceFit.bootstrap(
-                NAMES,
+                PARAMETER_NAMES,
                 r.params(),
                 surf.e(r.params()),
                 r.ssr(),

@@ -72,6 +72,71 @@ class CombinationIndexTest {
         assertThat(worst).as("worst relative CI difference at " + where).isLessThan(1e-9);
     }
 
+    @Test
+    void analyze_replicatedBlock_bootstrapBandsCoverEstimatesAndAreReproducible() {
+        CombinationIndex ci = new CombinationIndex().withBootstrap(400).withSeed(11);
+        TwoDrugData data = Fixtures.blocks().get("B04");
+        CiAnalysis a = ci.analyze(data, "B04");
+        CiAnalysis b = ci.analyze(data, "B04");
+        assertThat(a).isEqualTo(b);
+        assertThat(a.dm1Band().orElseThrow().lower()).isLessThan(a.drug1().dm());
+        assertThat(a.dm1Band().orElseThrow().upper()).isGreaterThan(a.drug1().dm());
+        assertThat(a.m2Band().orElseThrow().lower()).isLessThan(a.drug2().m());
+        assertThat(a.m2Band().orElseThrow().upper()).isGreaterThan(a.drug2().m());
+        // B04: 8 x 8 checkerboard with log-spaced doses: the diagonals are constant-ratio rays.
+        assertThat(a.rays()).isNotEmpty();
+        CiRay main = a.rays().stream()
+                .max(java.util.Comparator.comparingInt(r -> r.mixture().n()))
+                .orElseThrow();
+        assertThat(main.mixture().n()).isEqualTo(21);
+        for (CiLevel l : main.levels()) {
+            assertThat(l.ciLower().orElseThrow()).as("fa " + l.fa()).isLessThan(l.ci());
+            assertThat(l.ciUpper().orElseThrow()).as("fa " + l.fa()).isGreaterThan(l.ci());
+            // CI = d1/Dx1 + d2/Dx2 at the isobologram point.
+            assertThat(l.ci())
+                    .isCloseTo(l.d1() / l.dx1() + l.d2() / l.dx2(), org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(main.mixture().fa(l.d1() + l.d2()))
+                    .isCloseTo(l.fa(), org.assertj.core.data.Offset.offset(1e-12));
+        }
+        // Potency synergy alpha = 5 in the generating MuSyC model: CI < 1 at fa = 0.5.
+        assertThat(main.levels().get(0).ci()).isLessThan(1);
+        CombinationIndex other = ci.withSeed(12);
+        assertThat(other.analyze(data, "B04").dm1Band()).isNotEqualTo(a.dm1Band());
+    }
+
+    @Test
+    void analyze_loeweAdditiveRay_ciIsOne() {
+        // Two drugs with the same median-effect parameters; mixtures on one ray follow Loewe additivity.
+        double dm1 = 2.0;
+        double dm2 = 8.0;
+        double m = 1.3;
+        java.util.List<double[]> rows = new java.util.ArrayList<>();
+        double[] doses = {0.25, 0.5, 1, 2, 4, 8, 16};
+        for (double d : doses) {
+            rows.add(new double[] {d, 0, 1 / (1 + Math.pow(dm1 / d, m))});
+            rows.add(new double[] {0, 4 * d, 1 / (1 + Math.pow(dm2 / (4 * d), m))});
+            // ray d2 = 4 d1: Loewe-additive fa solves d/Dx1 + 4d/Dx2 = 1 -> total potency halves
+            double dx = d / 0.5;
+            rows.add(new double[] {d, 4 * d, 1 / (1 + Math.pow(dm1 / dx, m))});
+        }
+        rows.add(new double[] {0, 0, 0});
+        double[] a = rows.stream().mapToDouble(r -> r[0]).toArray();
+        double[] b = rows.stream().mapToDouble(r -> r[1]).toArray();
+        double[] f = rows.stream().mapToDouble(r -> r[2]).toArray();
+        CiAnalysis res = new CombinationIndex().withBootstrap(0).analyze(new TwoDrugData(a, b, f), "x");
+        assertThat(res.drug1().dm()).isCloseTo(dm1, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(res.drug2().m()).isCloseTo(m, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(res.rays()).hasSize(1);
+        for (CiLevel l : res.rays().get(0).levels()) {
+            assertThat(l.ci()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        }
+        for (CiCell c : res.cells()) {
+            if (c.isCombination()) {
+                assertThat(c.ci().orElseThrow()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+            }
+        }
+    }
+
     static Map<String, List<Fixtures.Row>> byBlock(List<Fixtures.Row> rows) {
         Map<String, List<Fixtures.Row>> m = new java.util.LinkedHashMap<>();
         for (Fixtures.Row r : rows) {

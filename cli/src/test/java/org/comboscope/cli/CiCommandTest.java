@@ -1,0 +1,144 @@
+package org.comboscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CiCommandTest {
+    @TempDir
+    Path tmp;
+
+    Path input() throws Exception {
+        Path p = tmp.resolve("blocks.csv");
+        try (InputStream in = getClass().getResourceAsStream("/ci/synergy_python_blocks.csv")) {
+            Files.copy(in, p);
+        }
+        return p;
+    }
+
+    /** The input restricted to some blocks (keeps the test fast). */
+    Path subset(String... ids) throws Exception {
+        List<String> lines = Files.readAllLines(input());
+        StringBuilder sb = new StringBuilder(lines.get(0)).append('\n');
+        for (String l : lines.subList(1, lines.size())) {
+            for (String id : ids) {
+                if (l.startsWith(id + ",")) {
+                    sb.append(l).append('\n');
+                }
+            }
+        }
+        Path p = tmp.resolve("subset.csv");
+        Files.writeString(p, sb.toString());
+        return p;
+    }
+
+    static String[] field(List<String> lines, int row) {
+        return lines.get(row).split(",", -1);
+    }
+
+    static int col(List<String> lines, String name) {
+        int i = List.of(lines.get(0).split(",")).indexOf(name);
+        assertThat(i).as("column " + name).isGreaterThanOrEqualTo(0);
+        return i;
+    }
+
+    @Test
+    void ci_allModels_writesFilesWithPackageValuesAndReportsFailedBlock() throws Exception {
+        Path out = tmp.resolve("out");
+        SynergyCommandTest.Run r = SynergyCommandTest.run(
+                "ci",
+                "--input",
+                subset("B03", "P05").toString(),
+                "--out",
+                out.toString(),
+                "--data-type",
+                "inhibition",
+                "--response-unit",
+                "fraction",
+                "--bootstrap",
+                "5");
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_PARTIAL);
+        assertThat(r.err()).contains("not analysed: block P05, ci:").contains("block P05, musyc:");
+        assertThat(r.err()).doesNotContain("looks like fractions");
+
+        List<String> drugs = Files.readAllLines(out.resolve("ci_drugs.csv"));
+        assertThat(drugs.get(0)).startsWith("block_id,drug_index,dm,m,r,");
+        assertThat(drugs).hasSize(3);
+        // synergy 1.0 ci_median_effect.csv, B03 drug 1: Dm 4.9132776017865565, m 0.6763538752383114
+        assertThat(Double.parseDouble(field(drugs, 1)[2])).isCloseTo(4.9132776017865565, Offset.offset(1e-12));
+        assertThat(Double.parseDouble(field(drugs, 1)[3])).isCloseTo(0.6763538752383114, Offset.offset(1e-12));
+
+        List<String> cells = Files.readAllLines(out.resolve("ci_cells.csv"));
+        assertThat(cells.get(0)).startsWith("block_id,conc1,conc2,fa,ci,");
+        assertThat(cells).hasSize(1 + 36);
+        assertThat(String.join("\n", cells)).doesNotContain("NaN").contains("ci < 1 synergy");
+        int ci = col(cells, "ci");
+        assertThat(field(cells, 1)[ci]).isEqualTo("NA"); // (0, 0) control
+        // synergy 1.0 pointwise.csv, B03 row 7 (0.0333333, 0.166667): ci_value 1.1169193871047831
+        assertThat(field(cells, 8)[1]).isEqualTo("0.0333333");
+        assertThat(field(cells, 8)[2]).isEqualTo("0.166667");
+        assertThat(Double.parseDouble(field(cells, 8)[ci])).isCloseTo(1.1169193871047831, Offset.offset(1e-12));
+
+        List<String> musyc = Files.readAllLines(out.resolve("musyc.csv"));
+        assertThat(musyc).hasSize(2);
+        assertThat(musyc.get(0)).contains("alpha12,alpha12_lower,alpha12_upper").contains(",beta,");
+        // B03 is noise-free with alpha12 = alpha21 = 5 (truth.csv).
+        assertThat(Double.parseDouble(field(musyc, 1)[col(musyc, "alpha12")])).isCloseTo(5.0, Offset.offset(1e-6));
+        assertThat(musyc.get(1))
+                .contains("MuSyC beta > 0 synergistic efficacy")
+                .contains("alpha > 1 synergistic potency");
+        assertThat(Files.readAllLines(out.resolve("zimmer.csv")).get(1)).contains("< 0 synergy");
+        assertThat(Files.readAllLines(out.resolve("braid.csv")).get(1)).contains("kappa > 0 synergy");
+        List<String> levels = Files.readAllLines(out.resolve("ci_levels.csv"));
+        assertThat(levels.get(0))
+                .startsWith("block_id,ratio_d2_d1,fraction_drug1,fa,ci,ci_lower,ci_upper,dx1,dx2,d1,d2");
+        assertThat(levels.size()).isGreaterThan(1);
+        assertThat(Files.readString(out.resolve("warnings.txt"))).contains("not analysed: block P05");
+        assertThat(Files.exists(out.resolve("ci_fa_curve.csv"))).isTrue();
+    }
+
+    @Test
+    void ci_onlyCi_writesNoParametricFilesAndExitsZero() throws Exception {
+        Path out = tmp.resolve("out");
+        SynergyCommandTest.Run r = SynergyCommandTest.run(
+                "ci",
+                "--input",
+                subset("B01", "B02").toString(),
+                "--out",
+                out.toString(),
+                "--data-type",
+                "inhibition",
+                "--response-unit",
+                "fraction",
+                "--models",
+                "ci");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.exists(out.resolve("ci_cells.csv"))).isTrue();
+        assertThat(Files.exists(out.resolve("musyc.csv"))).isFalse();
+    }
+
+    @Test
+    void ci_unknownModel_exitsTwoAndWritesNothing() throws Exception {
+        Path out = tmp.resolve("out");
+        SynergyCommandTest.Run r = SynergyCommandTest.run(
+                "ci", "--input", input().toString(), "--out", out.toString(), "--models", "ci,copula");
+        assertThat(r.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(r.err()).contains("copula");
+        assertThat(Files.exists(out)).isFalse();
+    }
+
+    @Test
+    void ci_badLevel_exitsTwo() throws Exception {
+        Path out = tmp.resolve("out");
+        SynergyCommandTest.Run r = SynergyCommandTest.run(
+                "ci", "--input", input().toString(), "--out", out.toString(), "--levels", "0.5,1.2");
+        assertThat(r.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(r.err()).contains("levels");
+    }
+}
