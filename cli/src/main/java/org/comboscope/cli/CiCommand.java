@@ -28,6 +28,7 @@ import org.comboscope.core.combination.MedianEffect;
 import org.comboscope.core.combination.MuSyC;
 import org.comboscope.core.combination.ParameterEstimate;
 import org.comboscope.core.combination.ParametricFit;
+import org.comboscope.core.combination.PointwiseScores;
 import org.comboscope.core.combination.TwoDrugData;
 import org.comboscope.core.combination.Zimmer;
 import org.comboscope.core.error.ComboscopeException;
@@ -53,7 +54,7 @@ import picocli.CommandLine.Spec;
                     + " Fa-CI curve and isobologram data, bootstrap bands) and the parametric two-drug models MuSyC,"
                     + " Zimmer and BRAID, as the Python synergy 1.0 package computes them.",
             "Writes DIR/ci_cells.csv, DIR/ci_drugs.csv, DIR/ci_levels.csv, DIR/ci_fa_curve.csv, DIR/musyc.csv,"
-                    + " DIR/zimmer.csv, DIR/braid.csv (those selected) and DIR/warnings.txt.",
+                    + " DIR/zimmer.csv, DIR/braid.csv, DIR/pointwise.csv (those selected) and DIR/warnings.txt.",
             "Conventions: ci < 1 synergy; MuSyC beta > 0 synergistic efficacy, alpha > 1 synergistic potency,"
                     + " gamma > 1 synergistic cooperativity; Zimmer a < 0 synergy; BRAID kappa > 0 synergy."
                     + " Response levels (e0_fa ...) are fractions affected."
@@ -65,7 +66,15 @@ final class CiCommand implements Callable<Integer> {
         CI,
         MUSYC,
         ZIMMER,
-        BRAID;
+        BRAID,
+        BLISS,
+        HSA,
+        LOEWE,
+        SCHINDLER;
+
+        boolean pointwise() {
+            return this == BLISS || this == HSA || this == LOEWE || this == SCHINDLER;
+        }
 
         String label() {
             return name().toLowerCase(Locale.ROOT);
@@ -86,7 +95,9 @@ final class CiCommand implements Callable<Integer> {
                 }
                 if (m == null) {
                     throw new InvalidInputException(
-                            "models", s, "must be a comma-separated list of ci, musyc, zimmer, braid");
+                            "models",
+                            s,
+                            "must be a comma-separated list of ci, musyc, zimmer, braid, bliss, hsa, loewe, schindler");
                 }
                 out.add(m);
             }
@@ -122,7 +133,8 @@ final class CiCommand implements Callable<Integer> {
     @Option(
             names = "--models",
             defaultValue = "ci,musyc,zimmer,braid",
-            description = "Any of ci, musyc, zimmer, braid. Default: ${DEFAULT-VALUE}.")
+            description = "Any of ci, musyc, zimmer, braid, bliss, hsa, loewe, schindler (the last four write"
+                    + " DIR/pointwise.csv in the Python synergy package's conventions). Default: ${DEFAULT-VALUE}.")
     String models;
 
     @Option(
@@ -155,6 +167,7 @@ final class CiCommand implements Callable<Integer> {
             DoseResponseBlock block,
             Optional<CiAnalysis> ci,
             Map<Model, ParametricFit> fits,
+            Optional<List<PointwiseScores.Row>> pointwise,
             Map<Model, String> failures) {}
 
     @Override
@@ -217,6 +230,9 @@ final class CiCommand implements Callable<Integer> {
                 if (ms.contains(m)) {
                     writeFits(dir, m, results);
                 }
+            }
+            if (ms.stream().anyMatch(Model::pointwise)) {
+                writePointwise(dir, ms, results);
             }
             try (Writer w = dir.writer("warnings.txt")) {
                 w.write("# comboscope ci: input " + input + ", data type " + scale.label() + ", response unit "
@@ -298,23 +314,39 @@ final class CiCommand implements Callable<Integer> {
             for (Model m : ms) {
                 failures.put(m, problems.get(0).rule());
             }
-            return new BlockResult(b, Optional.empty(), fits, failures);
+            return new BlockResult(b, Optional.empty(), fits, Optional.empty(), failures);
         }
         TwoDrugData data = TwoDrugData.of(b);
         Optional<CiAnalysis> analysis = Optional.empty();
         for (Model m : ms) {
+            if (m.pointwise()) {
+                continue;
+            }
             try {
                 switch (m) {
                     case CI -> analysis = Optional.of(ci.analyze(data, b.blockId()));
                     case MUSYC -> fits.put(m, MuSyC.fit(data, bootstrap, seed, b.blockId()));
                     case ZIMMER -> fits.put(m, Zimmer.fit(data, bootstrap, seed, b.blockId()));
                     case BRAID -> fits.put(m, Braid.fit(data, bootstrap, seed, b.blockId()));
+                    default -> throw new IllegalStateException("pointwise model " + m);
                 }
             } catch (ComboscopeException e) {
                 failures.put(m, e.getMessage());
             }
         }
-        return new BlockResult(b, analysis, fits, failures);
+        Optional<List<PointwiseScores.Row>> pw = Optional.empty();
+        if (ms.stream().anyMatch(Model::pointwise)) {
+            try {
+                pw = Optional.of(PointwiseScores.compute(data));
+            } catch (ComboscopeException e) {
+                for (Model m : ms) {
+                    if (m.pointwise()) {
+                        failures.put(m, e.getMessage());
+                    }
+                }
+            }
+        }
+        return new BlockResult(b, analysis, fits, pw, failures);
     }
 
     private static void writeFits(OutputDirectory dir, Model m, List<BlockResult> results) throws IOException {
@@ -323,7 +355,7 @@ final class CiCommand implements Callable<Integer> {
                     case MUSYC -> MuSyC.PARAMETER_NAMES;
                     case ZIMMER -> Zimmer.PARAMETER_NAMES;
                     case BRAID -> Braid.PARAMETER_NAMES;
-                    case CI -> throw new IllegalArgumentException("ci has no parameter file");
+                    default -> throw new IllegalArgumentException(m.label() + " has no parameter file");
                 };
         List<String> h = new ArrayList<>(List.of("block_id", "drug1", "drug2"));
         for (String p : names) {
@@ -353,6 +385,55 @@ final class CiCommand implements Callable<Integer> {
                         .text(r.block().concUnits().get(1))
                         .text(f.convention());
                 t.end();
+            }
+        }
+    }
+
+    /** Per-row reference models in the package's conventions, as fractions affected. */
+    private static void writePointwise(OutputDirectory dir, Set<Model> ms, List<BlockResult> results)
+            throws IOException {
+        record Col(
+                Model model,
+                String name,
+                java.util.function.Function<PointwiseScores.Row, java.util.OptionalDouble> f) {}
+        List<Col> cols = List.of(
+                new Col(Model.BLISS, "bliss_ref_fa", PointwiseScores.Row::blissRefFa),
+                new Col(Model.BLISS, "bliss_syn", PointwiseScores.Row::blissSyn),
+                new Col(Model.BLISS, "bliss_hill_ref_fa", PointwiseScores.Row::blissHillRefFa),
+                new Col(Model.BLISS, "bliss_hill_syn", PointwiseScores.Row::blissHillSyn),
+                new Col(Model.HSA, "hsa_ref_fa", PointwiseScores.Row::hsaRefFa),
+                new Col(Model.HSA, "hsa_syn", PointwiseScores.Row::hsaSyn),
+                new Col(Model.HSA, "hsa_hill_ref_fa", PointwiseScores.Row::hsaHillRefFa),
+                new Col(Model.HSA, "hsa_hill_syn", PointwiseScores.Row::hsaHillSyn),
+                new Col(Model.LOEWE, "loewe_delta_weakest_ref_fa", PointwiseScores.Row::loeweWeakestRefFa),
+                new Col(Model.LOEWE, "loewe_delta_weakest_syn", PointwiseScores.Row::loeweWeakestSyn),
+                new Col(Model.LOEWE, "loewe_delta_hsa_ref_fa", PointwiseScores.Row::loeweHsaRefFa),
+                new Col(Model.LOEWE, "loewe_delta_hsa_syn", PointwiseScores.Row::loeweHsaSyn),
+                new Col(Model.LOEWE, "loewe_delta_nan_ref_fa", PointwiseScores.Row::loeweNanRefFa),
+                new Col(Model.LOEWE, "loewe_delta_nan_syn", PointwiseScores.Row::loeweNanSyn),
+                new Col(Model.LOEWE, "loewe_ci", PointwiseScores.Row::loeweCi),
+                new Col(Model.SCHINDLER, "schindler_ref_fa", PointwiseScores.Row::schindlerRefFa),
+                new Col(Model.SCHINDLER, "schindler_syn", PointwiseScores.Row::schindlerSyn));
+        List<Col> chosen = cols.stream().filter(c -> ms.contains(c.model())).toList();
+        List<String> h = new ArrayList<>(List.of("block_id", "conc1", "conc2", "fa"));
+        chosen.forEach(c -> h.add(c.name()));
+        h.add("convention");
+        try (Writer w = dir.writer("pointwise.csv");
+                CsvTable t = CsvTable.csv(w, h)) {
+            for (BlockResult r : results) {
+                if (r.pointwise().isEmpty()) {
+                    continue;
+                }
+                DoseResponseBlock b = r.block();
+                for (PointwiseScores.Row row : r.pointwise().get()) {
+                    int i = row.row();
+                    t.text(b.blockId()).num(b.conc(i, 0)).num(b.conc(i, 1)).num(b.response(i) / 100.0);
+                    for (Col c : chosen) {
+                        t.num(c.f().apply(row));
+                    }
+                    t.text(PointwiseScores.CONVENTION);
+                    t.end();
+                }
             }
         }
     }

@@ -124,6 +124,31 @@ class CiCommandTest {
     }
 
     @Test
+    void ci_pointwiseModels_writePackageScores() throws Exception {
+        Path out = tmp.resolve("out");
+        SynergyCommandTest.Run r = SynergyCommandTest.run(
+                "ci",
+                "--input",
+                subset("B03").toString(),
+                "--out",
+                out.toString(),
+                "--data-type",
+                "inhibition",
+                "--response-unit",
+                "fraction",
+                "--models",
+                "bliss,hsa,loewe,schindler");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> pw = Files.readAllLines(out.resolve("pointwise.csv"));
+        assertThat(pw.get(0)).startsWith("block_id,conc1,conc2,fa,bliss_ref_fa,bliss_syn,");
+        assertThat(pw).hasSize(1 + 36);
+        // synergy 1.0 pointwise.csv, B03 row 7: bliss_syn 0.0034756574249789063 (fa_obs - fa_ref)
+        assertThat(Double.parseDouble(field(pw, 8)[col(pw, "bliss_syn")]))
+                .isCloseTo(0.0034756574249789063, Offset.offset(1e-12));
+        assertThat(pw.get(1)).contains("score > 0 synergy");
+    }
+
+    @Test
     void ci_unknownModel_exitsTwoAndWritesNothing() throws Exception {
         Path out = tmp.resolve("out");
         SynergyCommandTest.Run r = SynergyCommandTest.run(
