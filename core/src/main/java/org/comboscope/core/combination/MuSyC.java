@@ -15,7 +15,7 @@ import org.comboscope.core.error.FitFailureException;
  * 2's on drug 1; alpha &gt; 1 synergistic potency, gamma &gt; 1 synergistic cooperativity, beta
  * &gt; 0 synergistic efficacy, with {@code beta = (fa3 − max(fa1, fa2))/(max(fa1, fa2) − fa0)}.
  *
- * <p>Fit: least squares with exact (central-difference) derivatives from the package's start
+ * <p>Fit: least squares with exact (analytic, r = 1/C^h included) derivatives from the package's start
  * (single-drug Hill fits, E3 = median E at the highest dose pair, alpha = gamma = 1), over θ = (E0,
  * E1, E2, E3, ln h1, ln h2, ln C1/s1, ln C2/s2, ln alpha12, ln alpha21, ln gamma12, ln gamma21)
  * with each drug's doses divided by its scale {@code s = exp(median ln d)}. The scaling makes
@@ -111,6 +111,89 @@ public final class MuSyC {
     }
 
     /**
+     * Surface values and the exact jacobian over θ = (E0, E1, E2, E3, ln h1, ln h2, ln C1, ln C2,
+     * ln α12, ln α21, ln γ12, ln γ21) at scaled doses {@code x1}, {@code x2} (C in the same scale),
+     * by differentiating the closed form (rates a, b, c, e as functions of θ).
+     */
+    static LeastSquares.ValueJacobian valueJacobian(double[] x1, double[] x2, double[] t) {
+        double h1 = Math.exp(t[4]);
+        double h2 = Math.exp(t[5]);
+        double lc1 = t[6];
+        double lc2 = t[7];
+        double la12 = t[8];
+        double la21 = t[9];
+        double g12 = Math.exp(t[10]);
+        double g21 = Math.exp(t[11]);
+        int n = x1.length;
+        double[] v = new double[n];
+        double[][] j = new double[n][12];
+        for (int i = 0; i < n; i++) {
+            double a = 0;
+            double c = 0;
+            double la1 = 0;
+            double lcc = 0;
+            if (x1[i] > 0) {
+                double lx = Math.log(x1[i]) - lc1;
+                la1 = lx; // d ln a / d h1
+                a = Math.exp(h1 * lx);
+                lcc = la21 + lx; // d ln c / d (h1 γ21)
+                c = Math.exp(h1 * g21 * lcc);
+            }
+            double b = 0;
+            double e = 0;
+            double lb2 = 0;
+            double lee = 0;
+            if (x2[i] > 0) {
+                double lx = Math.log(x2[i]) - lc2;
+                lb2 = lx;
+                b = Math.exp(h2 * lx);
+                lee = la12 + lx;
+                e = Math.exp(h2 * g12 * lee);
+            }
+            double den = 2 + c + e;
+            double k = (e * a * (1 + c) + c * b * (1 + e)) / den;
+            double p1 = (a + k) / (1 + e);
+            double p2 = (b + k) / (1 + c);
+            double dd = 1 + p1 + p2 + k;
+            double en = t[0] + p1 * t[1] + p2 * t[2] + k * t[3];
+            double ev = en / dd;
+            v[i] = ev;
+            j[i][0] = 1 / dd;
+            j[i][1] = p1 / dd;
+            j[i][2] = p2 / dd;
+            j[i][3] = k / dd;
+            // partials of k, p1, p2 with respect to the rates a, b, c, e
+            double ka = e * (1 + c) / den;
+            double kb = c * (1 + e) / den;
+            double kc = (e * a + b * (1 + e) - k) / den;
+            double ke = (a * (1 + c) + c * b - k) / den;
+            double[] dk = {ka, kb, kc, ke};
+            double[] dp1 = {(1 + ka) / (1 + e), kb / (1 + e), kc / (1 + e), (ke - p1) / (1 + e)};
+            double[] dp2 = {ka / (1 + c), (1 + kb) / (1 + c), (kc - p2) / (1 + c), ke / (1 + c)};
+            double[] de = new double[4];
+            for (int r = 0; r < 4; r++) {
+                double dn = dp1[r] * t[1] + dp2[r] * t[2] + dk[r] * t[3];
+                double dden = dp1[r] + dp2[r] + dk[r];
+                de[r] = (dn - ev * dden) / dd;
+            }
+            // chain rule: rates as functions of θ
+            double aH1 = a * h1 * la1; // ∂a/∂ln h1
+            double cH1 = c * h1 * g21 * lcc; // ∂c/∂ln h1 (= ∂c/∂ln γ21)
+            double bH2 = b * h2 * lb2;
+            double eH2 = e * h2 * g12 * lee;
+            j[i][4] = de[0] * aH1 + de[2] * cH1;
+            j[i][5] = de[1] * bH2 + de[3] * eH2;
+            j[i][6] = -(de[0] * a * h1 + de[2] * c * h1 * g21);
+            j[i][7] = -(de[1] * b * h2 + de[3] * e * h2 * g12);
+            j[i][8] = de[3] * e * h2 * g12;
+            j[i][9] = de[2] * c * h1 * g21;
+            j[i][10] = de[3] * eH2;
+            j[i][11] = de[2] * cH1;
+        }
+        return new LeastSquares.ValueJacobian(v, j);
+    }
+
+    /**
      * Fits MuSyC to one block.
      *
      * @param data the block (fa per row)
@@ -160,7 +243,12 @@ public final class MuSyC {
     static final double TOL = 1e-10;
     static final int MAX_EVAL = 2000;
 
-    private record Fitted(double[] theta, double ssr, SurfaceFit.Surface surface, double s1, double s2) {
+    private static LeastSquares.Result fitExact(double[] x1, double[] x2, double[] e, double[] start) {
+        return LeastSquares.fit("MuSyC", t -> valueJacobian(x1, x2, t), e, start, TOL, MAX_EVAL);
+    }
+
+    private record Fitted(
+            double[] theta, double ssr, SurfaceFit.Surface surface, double s1, double s2, double[] x1, double[] x2) {
         Parameters toParameters(double[] t) {
             return new Parameters(
                     t[0],
@@ -206,25 +294,9 @@ public final class MuSyC {
             0,
             0
         };
-        SurfaceFit.Surface surf = t -> {
-            double hh1 = Math.exp(t[4]);
-            double hh2 = Math.exp(t[5]);
-            double cc1 = Math.exp(t[6]);
-            double cc2 = Math.exp(t[7]);
-            double al12 = Math.exp(t[8]);
-            double al21 = Math.exp(t[9]);
-            double g12 = Math.exp(t[10]);
-            double g21 = Math.exp(t[11]);
-            double[] out = new double[x1.length];
-            for (int i = 0; i < out.length; i++) {
-                double u1 = x1[i] / cc1;
-                double u2 = x2[i] / cc2;
-                out[i] = surface(t[0], t[1], t[2], t[3], u1, u2, hh1, hh2, al12, al21, g12, g21);
-            }
-            return out;
-        };
-        LeastSquares.Result r = SurfaceFit.fit("MuSyC", surf, e, start, TOL, MAX_EVAL);
-        return new Fitted(r.params(), r.ssr(), surf, s1, s2);
+        SurfaceFit.Surface surf = t -> valueJacobian(x1, x2, t).value();
+        LeastSquares.Result r = fitExact(x1, x2, e, start);
+        return new Fitted(r.params(), r.ssr(), surf, s1, s2, x1, x2);
     }
 
     static HillCurve fitDrug(int drug, double[] doses, double[] e) {

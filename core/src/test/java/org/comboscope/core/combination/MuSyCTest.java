@@ -156,6 +156,41 @@ class MuSyCTest {
         assertThat(f.convention()).contains("beta > 0 synergistic efficacy").contains("alpha > 1 synergistic potency");
     }
 
+    @Test
+    void valueJacobian_matchesCentralDifferences() {
+        double[] x1 = {0, 0.05, 0.3, 1, 4, 30, 0, 2};
+        double[] x2 = {0, 0, 0.2, 3, 0.5, 20, 7, 2};
+        double[] theta = {
+            0.98,
+            0.31,
+            0.42,
+            0.1,
+            Math.log(1.3),
+            Math.log(0.8),
+            Math.log(0.9),
+            Math.log(1.7),
+            Math.log(3.0),
+            Math.log(0.4),
+            Math.log(1.6),
+            Math.log(0.7)
+        };
+        LeastSquares.ValueJacobian exact = MuSyC.valueJacobian(x1, x2, theta);
+        LeastSquares.ValueJacobian fd = LeastSquares.centralDifferences(
+                        t -> MuSyC.valueJacobian(x1, x2, t).value())
+                .apply(theta);
+        for (int i = 0; i < x1.length; i++) {
+            assertThat(exact.value()[i]).isCloseTo(fd.value()[i], org.assertj.core.data.Offset.offset(1e-15));
+            for (int k = 0; k < theta.length; k++) {
+                assertThat(exact.jacobian()[i][k])
+                        .as("row " + i + " parameter " + k)
+                        .isCloseTo(fd.jacobian()[i][k], org.assertj.core.data.Offset.offset(1e-8));
+            }
+        }
+        // and the value agrees with the public surface
+        MuSyC.Parameters p = new MuSyC.Parameters(0.98, 0.31, 0.42, 0.1, 1.3, 0.8, 0.9, 1.7, 3.0, 0.4, 1.6, 0.7);
+        assertThat(exact.value()[5]).isCloseTo(p.e(30, 20), org.assertj.core.data.Offset.offset(1e-14));
+    }
+
     static double ssr(MuSyC.Parameters m, TwoDrugData data) {
         double ssr = 0;
         double[] e = data.e();
