@@ -209,8 +209,7 @@ public final class MuSyC {
                 f.theta,
                 f.surface.e(f.theta),
                 f.ssr,
-                y -> SurfaceFit.fit("MuSyC", f.surface, y, f.theta, TOL, MAX_EVAL)
-                        .params(),
+                y -> fitExact(f.x1, f.x2, y, f.theta, REFIT_MAX_EVAL).params(),
                 theta -> outputs(f.toParameters(theta)),
                 bootstrap,
                 new SplittableRandom(SurfaceFit.seedFor(seed, key)));
@@ -241,10 +240,17 @@ public final class MuSyC {
     }
 
     static final double TOL = 1e-10;
+    /** Evaluation budget of the main fit (the package's MINPACK maxfev for 12 parameters is 1300). */
     static final int MAX_EVAL = 2000;
 
-    private static LeastSquares.Result fitExact(double[] x1, double[] x2, double[] e, double[] start) {
-        return LeastSquares.fit("MuSyC", t -> valueJacobian(x1, x2, t), e, start, TOL, MAX_EVAL);
+    /**
+     * Budget of a bootstrap refit, which starts at the optimum: refits that need more are on a
+     * degenerate surface (e.g. E3 running off to −550 in B06) and are dropped.
+     */
+    static final int REFIT_MAX_EVAL = 200;
+
+    private static LeastSquares.Result fitExact(double[] x1, double[] x2, double[] e, double[] start, int maxEval) {
+        return LeastSquares.fit("MuSyC", t -> valueJacobian(x1, x2, t), e, start, TOL, maxEval);
     }
 
     private record Fitted(
@@ -295,7 +301,7 @@ public final class MuSyC {
             0
         };
         SurfaceFit.Surface surf = t -> valueJacobian(x1, x2, t).value();
-        LeastSquares.Result r = fitExact(x1, x2, e, start);
+        LeastSquares.Result r = fitExact(x1, x2, e, start, MAX_EVAL);
         return new Fitted(r.params(), r.ssr(), surf, s1, s2, x1, x2);
     }
 
