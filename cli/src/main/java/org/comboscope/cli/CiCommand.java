@@ -36,7 +36,6 @@ import org.comboscope.core.error.InvalidInputException;
 import org.comboscope.core.matrix.DoseResponseBlock;
 import org.comboscope.core.matrix.ResponseScale;
 import org.comboscope.core.response.Interval;
-import org.comboscope.io.synergyfinder.BlockProblem;
 import org.comboscope.io.synergyfinder.SynergyFinderTableReader;
 import org.comboscope.io.synergyfinder.TableReadResult;
 import org.comboscope.io.table.CsvTable;
@@ -120,7 +119,8 @@ final class CiCommand implements Callable<Integer> {
     @Option(
             names = "--data-type",
             defaultValue = "viability",
-            description = "Meaning of the response column: viability (fa = 1 - v) or inhibition (fa = v)."
+            description = "Meaning of the response column: viability (fa = 1 - v), inhibition (fa = v) or counts"
+                    + " (raw signal such as cell counts: fa = 1 - y / mean of the block's untreated wells)."
                     + " Default: ${DEFAULT-VALUE} (as the synergy command).")
     String dataType;
 
@@ -172,7 +172,8 @@ final class CiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ResponseScale scale = ResponseScale.parse(dataType);
+        boolean counts = dataType.trim().equalsIgnoreCase("counts");
+        ResponseScale scale = counts ? ResponseScale.VIABILITY : ResponseScale.parse(dataType);
         double unit =
                 switch (responseUnit.trim().toLowerCase(Locale.ROOT)) {
                     case "percent" -> 100.0;
@@ -198,16 +199,37 @@ final class CiCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<String> warnings = new ArrayList<>();
         for (String w : table.warnings()) {
-            // The reader's percent-scale hint does not apply when the user declared fractions.
-            if (!(unit == 1.0 && w.contains("looks like fractions"))) {
+            // The reader's percent-scale hint does not apply when the user declared fractions or counts.
+            if (!((unit == 1.0 || counts) && w.contains("responses must be percent inhibition"))) {
                 warnings.add(w);
             }
         }
         List<DoseResponseBlock> blocks = new ArrayList<>();
+        Map<String, String> unnormalisable = new LinkedHashMap<>();
         for (DoseResponseBlock b : table.blocks()) {
             double[] y = b.inhibitionPercent();
+            double control = unit;
+            if (counts) {
+                double sum = 0;
+                int n = 0;
+                for (int i = 0; i < y.length; i++) {
+                    if (b.conc(i, 0) == 0 && b.conc(i, 1) == 0) {
+                        sum += y[i];
+                        n++;
+                    }
+                }
+                if (n == 0 || !(sum > 0)) {
+                    unnormalisable.put(
+                            b.blockId(),
+                            "--data-type counts needs untreated wells (conc1 = conc2 = 0) with a positive mean;"
+                                    + " block has " + n);
+                    control = 1;
+                } else {
+                    control = sum / n;
+                }
+            }
             for (int i = 0; i < y.length; i++) {
-                double f = scale == ResponseScale.VIABILITY ? 1 - y[i] / unit : y[i] / unit;
+                double f = scale == ResponseScale.VIABILITY ? 1 - y[i] / control : y[i] / control;
                 y[i] = 100 * f;
             }
             blocks.add(new DoseResponseBlock(
@@ -216,7 +238,7 @@ final class CiCommand implements Callable<Integer> {
         for (String w : warnings) {
             err.println("warning: " + w);
         }
-        List<BlockResult> results = analyzeAll(blocks, table, ms, ci);
+        List<BlockResult> results = analyzeAll(blocks, table, unnormalisable, ms, ci);
         List<String> failures = new ArrayList<>();
         for (BlockResult r : results) {
             r.failures()
@@ -235,7 +257,8 @@ final class CiCommand implements Callable<Integer> {
                 writePointwise(dir, ms, results);
             }
             try (Writer w = dir.writer("warnings.txt")) {
-                w.write("# comboscope ci: input " + input + ", data type " + scale.label() + ", response unit "
+                w.write("# comboscope ci: input " + input + ", data type " + (counts ? "counts" : scale.label())
+                        + ", response unit "
                         + responseUnit + " (converted to fraction affected), models " + models + ", bootstrap "
                         + bootstrap + ", seed " + seed + "\n");
                 for (String s : warnings) {
@@ -283,14 +306,22 @@ final class CiCommand implements Callable<Integer> {
     }
 
     private List<BlockResult> analyzeAll(
-            List<DoseResponseBlock> blocks, TableReadResult table, Set<Model> ms, CombinationIndex ci)
+            List<DoseResponseBlock> blocks,
+            TableReadResult table,
+            Map<String, String> unnormalisable,
+            Set<Model> ms,
+            CombinationIndex ci)
             throws InterruptedException {
         int n = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(n, blocks.size())));
         try {
             List<Future<BlockResult>> futures = new ArrayList<>();
             for (DoseResponseBlock b : blocks) {
-                List<BlockProblem> problems = table.problemsFor(b.blockId());
+                List<String> problems = new ArrayList<>();
+                table.problemsFor(b.blockId()).forEach(p -> problems.add(p.rule()));
+                if (unnormalisable.containsKey(b.blockId())) {
+                    problems.add(unnormalisable.get(b.blockId()));
+                }
                 futures.add(pool.submit(() -> analyze(b, problems, ms, ci)));
             }
             List<BlockResult> out = new ArrayList<>();
@@ -307,12 +338,12 @@ final class CiCommand implements Callable<Integer> {
         }
     }
 
-    private BlockResult analyze(DoseResponseBlock b, List<BlockProblem> problems, Set<Model> ms, CombinationIndex ci) {
+    private BlockResult analyze(DoseResponseBlock b, List<String> problems, Set<Model> ms, CombinationIndex ci) {
         Map<Model, String> failures = new LinkedHashMap<>();
         Map<Model, ParametricFit> fits = new LinkedHashMap<>();
         if (!problems.isEmpty()) {
             for (Model m : ms) {
-                failures.put(m, problems.get(0).rule());
+                failures.put(m, problems.get(0));
             }
             return new BlockResult(b, Optional.empty(), fits, Optional.empty(), failures);
         }

@@ -149,6 +149,69 @@ class CiCommandTest {
     }
 
     @Test
+    void ci_countsRayDesign_normalisesToUntreatedAndGivesCiAtLevels() throws Exception {
+        Path in = tmp.resolve("mixlow.csv");
+        try (InputStream is = getClass().getResourceAsStream("/ci/mixlow_A549_topotecan_vincristine_ray_long.csv")) {
+            Files.copy(is, in);
+        }
+        Path out = tmp.resolve("out");
+        SynergyCommandTest.Run r = SynergyCommandTest.run(
+                "ci",
+                "--input",
+                in.toString(),
+                "--out",
+                out.toString(),
+                "--data-type",
+                "counts",
+                "--models",
+                "ci",
+                "--bootstrap",
+                "50");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).doesNotContain("raw readouts");
+        List<String> levels = Files.readAllLines(out.resolve("ci_levels.csv"));
+        // one 1:1 ray (d2/d1 = 1) at the four default effect levels
+        assertThat(levels).hasSize(5);
+        for (int i = 1; i <= 4; i++) {
+            String[] f = field(levels, i);
+            assertThat(Double.parseDouble(f[1])).isCloseTo(1.0, Offset.offset(1e-12));
+            double ci = Double.parseDouble(f[4]);
+            assertThat(Double.parseDouble(f[5])).isLessThan(ci);
+            assertThat(Double.parseDouble(f[6])).isGreaterThan(ci);
+        }
+        assertThat(field(levels, 1)[3]).isEqualTo("0.5");
+        // fa of the untreated wells averages to 0 after normalisation
+        List<String> cells = Files.readAllLines(out.resolve("ci_cells.csv"));
+        double sum = 0;
+        int n = 0;
+        for (String c : cells.subList(1, cells.size())) {
+            String[] f = c.split(",");
+            if (f[5].equals("control")) {
+                sum += Double.parseDouble(f[3]);
+                n++;
+            }
+        }
+        assertThat(n).isGreaterThan(0);
+        assertThat(sum / n).isCloseTo(0.0, Offset.offset(1e-12));
+    }
+
+    @Test
+    void ci_countsWithoutUntreatedWells_reportsBlockAndExitsOne() throws Exception {
+        Path in = tmp.resolve("nocontrol.csv");
+        Files.writeString(
+                in,
+                "block_id,drug1,drug2,conc1,conc2,response\n"
+                        + "a,x,y,0,1,900\na,x,y,0,2,800\na,x,y,0,4,500\na,x,y,1,0,950\na,x,y,2,0,700\n"
+                        + "a,x,y,4,0,400\na,x,y,1,1,600\na,x,y,2,2,300\na,x,y,4,4,100\n");
+        Path out = tmp.resolve("out");
+        SynergyCommandTest.Run r = SynergyCommandTest.run(
+                "ci", "--input", in.toString(), "--out", out.toString(), "--data-type", "counts", "--models", "ci");
+        assertThat(r.code()).isEqualTo(Main.EXIT_PARTIAL);
+        assertThat(r.err()).contains("block a, ci:").contains("untreated wells");
+        assertThat(Files.readAllLines(out.resolve("ci_cells.csv"))).hasSize(1);
+    }
+
+    @Test
     void ci_unknownModel_exitsTwoAndWritesNothing() throws Exception {
         Path out = tmp.resolve("out");
         SynergyCommandTest.Run r = SynergyCommandTest.run(
