@@ -137,6 +137,34 @@ class CombinationIndexTest {
         }
     }
 
+    @Test
+    void ciReference_schindlerOfMedianEffectCurves_matchesPackage() {
+        Map<String, List<Fixtures.Row>> ref = byBlock(Fixtures.table("pointwise.csv"));
+        CombinationIndex ci = new CombinationIndex().withBootstrap(0);
+        double worst = 0;
+        String where = "";
+        for (var e : Fixtures.blocks().entrySet()) {
+            if (e.getKey().equals("P05")) {
+                continue;
+            }
+            CiAnalysis a = ci.analyze(e.getValue(), e.getKey());
+            HillCurve h1 = new HillCurve(1, 0, a.drug1().m(), a.drug1().dm());
+            HillCurve h2 = new HillCurve(1, 0, a.drug2().m(), a.drug2().dm());
+            for (Fixtures.Row r : ref.get(e.getKey())) {
+                if (!r.has("ci_ref_E")) {
+                    continue;
+                }
+                double d =
+                        Math.abs(PointwiseScores.schindler(h1, h2, r.num("conc1"), r.num("conc2")) - r.num("ci_ref_E"));
+                if (d > worst) {
+                    worst = d;
+                    where = e.getKey() + " row " + r.text("row");
+                }
+            }
+        }
+        assertThat(worst).as("worst absolute difference at " + where).isLessThan(1e-12);
+    }
+
     static Map<String, List<Fixtures.Row>> byBlock(List<Fixtures.Row> rows) {
         Map<String, List<Fixtures.Row>> m = new java.util.LinkedHashMap<>();
         for (Fixtures.Row r : rows) {
