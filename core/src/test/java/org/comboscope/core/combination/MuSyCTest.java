@@ -81,7 +81,7 @@ class MuSyCTest {
                 }
             }
         }
-        assertThat(worst).as("worst difference at " + where).isLessThan(1e-6);
+        assertThat(worst).as("worst difference at " + where).isLessThan(1e-9);
     }
 
     @Test
