@@ -98,7 +98,7 @@ public final class Braid {
                 f.theta,
                 f.surface.e(f.theta),
                 f.ssr,
-                y -> SurfaceFit.fit("BRAID", f.surface, y, f.theta, MuSyC.TOL, MuSyC.MAX_EVAL)
+                y -> SurfaceFit.fit("BRAID", f.surface, y, f.theta, MuSyC.TOL, MuSyC.REFIT_MAX_EVAL)
                         .params(),
                 t -> {
                     Parameters p = f.toParameters(t);
