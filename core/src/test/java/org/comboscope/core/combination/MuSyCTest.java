@@ -191,6 +191,61 @@ class MuSyCTest {
         assertThat(exact.value()[5]).isCloseTo(p.e(30, 20), org.assertj.core.data.Offset.offset(1e-14));
     }
 
+    @Test
+    void fit_drugsSwapped_swapsDirectionalParameters() {
+        TwoDrugData data = Fixtures.blocks().get("B10");
+        MuSyC.Parameters a = MuSyC.fitParameters(data);
+        MuSyC.Parameters b = MuSyC.fitParameters(new TwoDrugData(data.d2(), data.d1(), data.fa()));
+        assertThat(Fixtures.rel(b.alpha12(), a.alpha21())).isLessThan(1e-6);
+        assertThat(Fixtures.rel(b.alpha21(), a.alpha12())).isLessThan(1e-6);
+        assertThat(Fixtures.rel(b.gamma12(), a.gamma21())).isLessThan(1e-6);
+        assertThat(Fixtures.rel(b.c1(), a.c2())).isLessThan(1e-6);
+        assertThat(Fixtures.rel(b.beta(), a.beta())).isLessThan(1e-6);
+    }
+
+    @Test
+    void fit_dataFromNullModel_givesNoSynergy() {
+        MuSyC.Parameters truth = new MuSyC.Parameters(1, 0.3, 0.45, 0.3, 1.2, 0.8, 2, 7, 1, 1, 1, 1);
+        double[] g1 = {0, 0.1, 0.4, 1.5, 6, 25, 100};
+        double[] g2 = {0, 0.3, 1.2, 5, 20, 80, 300};
+        int n = g1.length * g2.length;
+        double[] d1 = new double[n];
+        double[] d2 = new double[n];
+        double[] fa = new double[n];
+        int k = 0;
+        for (double b : g2) {
+            for (double a : g1) {
+                d1[k] = a;
+                d2[k] = b;
+                fa[k++] = 1 - truth.e(a, b);
+            }
+        }
+        MuSyC.Parameters fit = MuSyC.fitParameters(new TwoDrugData(d1, d2, fa));
+        assertThat(fit.beta()).isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-8));
+        assertThat(fit.alpha12()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(fit.alpha21()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(fit.gamma12()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    /** Bootstrap intervals depend on the generator: compare widths with the package's loosely. */
+    @Test
+    void fit_bootstrapWidths_comparableToPackage() {
+        Map<String, Fixtures.Row> ref = new java.util.HashMap<>();
+        Fixtures.table("musyc.csv").forEach(r -> ref.put(r.text("block_id"), r));
+        for (String id : List.of("B04", "B12")) {
+            ParametricFit f = MuSyC.fit(Fixtures.blocks().get(id), 100, 42L, id);
+            for (String[] p : new String[][] {{"alpha12", "alpha12"}, {"h1", "h1"}, {"beta", "beta"}, {"c2", "C2"}}) {
+                var ci = f.parameter(p[0]).ci().orElseThrow();
+                double ours = ci.upper() - ci.lower();
+                double theirs = ref.get(id).num(p[1] + "_ci95_hi") - ref.get(id).num(p[1] + "_ci95_lo");
+                assertThat(ours / theirs).as(id + " " + p[0] + " width ratio").isBetween(1 / 1.5, 1.5);
+                // intervals overlap
+                assertThat(ci.lower()).isLessThan(ref.get(id).num(p[1] + "_ci95_hi"));
+                assertThat(ci.upper()).isGreaterThan(ref.get(id).num(p[1] + "_ci95_lo"));
+            }
+        }
+    }
+
     static double ssr(MuSyC.Parameters m, TwoDrugData data) {
         double ssr = 0;
         double[] e = data.e();
