@@ -69,10 +69,11 @@ final class CiCommand implements Callable<Integer> {
         BLISS,
         HSA,
         LOEWE,
-        SCHINDLER;
+        SCHINDLER,
+        ZIP;
 
         boolean pointwise() {
-            return this == BLISS || this == HSA || this == LOEWE || this == SCHINDLER;
+            return this == BLISS || this == HSA || this == LOEWE || this == SCHINDLER || this == ZIP;
         }
 
         String label() {
@@ -96,7 +97,7 @@ final class CiCommand implements Callable<Integer> {
                     throw new InvalidInputException(
                             "models",
                             s,
-                            "must be a comma-separated list of ci, musyc, zimmer, braid, bliss, hsa, loewe, schindler");
+                            "must be a comma-separated list of ci, musyc, zimmer, braid, bliss, hsa, loewe, schindler, zip");
                 }
                 out.add(m);
             }
@@ -133,7 +134,7 @@ final class CiCommand implements Callable<Integer> {
     @Option(
             names = "--models",
             defaultValue = "ci,musyc,zimmer,braid",
-            description = "Any of ci, musyc, zimmer, braid, bliss, hsa, loewe, schindler (the last four write"
+            description = "Any of ci, musyc, zimmer, braid, bliss, hsa, loewe, schindler, zip (the last five write"
                     + " DIR/pointwise.csv in the Python synergy package's conventions). Default: ${DEFAULT-VALUE}.")
     String models;
 
@@ -444,7 +445,9 @@ final class CiCommand implements Callable<Integer> {
                 new Col(Model.LOEWE, "loewe_delta_nan_syn", PointwiseScores.Row::loeweNanSyn),
                 new Col(Model.LOEWE, "loewe_ci", PointwiseScores.Row::loeweCi),
                 new Col(Model.SCHINDLER, "schindler_ref_fa", PointwiseScores.Row::schindlerRefFa),
-                new Col(Model.SCHINDLER, "schindler_syn", PointwiseScores.Row::schindlerSyn));
+                new Col(Model.SCHINDLER, "schindler_syn", PointwiseScores.Row::schindlerSyn),
+                new Col(Model.ZIP, "zip_ref_fa", PointwiseScores.Row::zipRefFa),
+                new Col(Model.ZIP, "zip_delta", PointwiseScores.Row::zipDelta));
         List<Col> chosen = cols.stream().filter(c -> ms.contains(c.model())).toList();
         List<String> h = new ArrayList<>(List.of("block_id", "conc1", "conc2", "fa"));
         chosen.forEach(c -> h.add(c.name()));

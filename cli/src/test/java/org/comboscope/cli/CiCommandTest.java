@@ -137,7 +137,7 @@ class CiCommandTest {
                 "--response-unit",
                 "fraction",
                 "--models",
-                "bliss,hsa,loewe,schindler");
+                "bliss,hsa,loewe,schindler,zip");
         assertThat(r.code()).as(r.err()).isZero();
         List<String> pw = Files.readAllLines(out.resolve("pointwise.csv"));
         assertThat(pw.get(0)).startsWith("block_id,conc1,conc2,fa,bliss_ref_fa,bliss_syn,");
@@ -146,6 +146,7 @@ class CiCommandTest {
         assertThat(Double.parseDouble(field(pw, 8)[col(pw, "bliss_syn")]))
                 .isCloseTo(0.0034756574249789063, Offset.offset(1e-12));
         assertThat(pw.get(1)).contains("score > 0 synergy");
+        assertThat(pw.get(0)).contains(",zip_ref_fa,zip_delta,");
     }
 
     @Test

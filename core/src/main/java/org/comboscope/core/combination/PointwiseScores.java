@@ -8,7 +8,7 @@ import org.comboscope.core.error.FitFailureException;
 /**
  * Per-row reference models of the Python {@code synergy} 1.0 package, on the fraction-affected
  * scale: Bliss and HSA (with the package's default log-linear single-drug interpolation, and with
- * 4-parameter Hill fits), Schindler, and Loewe in its delta modes ({@code weakest}, {@code hsa},
+ * 4-parameter Hill fits), Schindler, ZIP (see {@code PackageZip}), and Loewe in its delta modes ({@code weakest}, {@code hsa},
  * {@code nan}) and CI mode. Every score is {@code fa_obs − fa_ref} (&gt; 0 synergy) except the
  * Loewe CI ({@code < 1} synergy); scores are set to the neutral value (0, or 1 for the CI) at rows
  * where a dose is exactly 0, as the package does. References are not overwritten.
@@ -42,6 +42,8 @@ public final class PointwiseScores {
      * @param loeweNanRefFa Loewe reference, mode delta_nan
      * @param loeweNanSyn score, delta_nan
      * @param loeweCi Loewe CI mode with Hill inverses
+     * @param zipRefFa ZIP reference (Hill curves with the averaged E0)
+     * @param zipDelta ZIP delta (reference minus the averaged row/column fits, as fa difference)
      */
     public record Row(
             int row,
@@ -61,7 +63,9 @@ public final class PointwiseScores {
             OptionalDouble loeweHsaSyn,
             OptionalDouble loeweNanRefFa,
             OptionalDouble loeweNanSyn,
-            OptionalDouble loeweCi) {}
+            OptionalDouble loeweCi,
+            OptionalDouble zipRefFa,
+            OptionalDouble zipDelta) {}
 
     private PointwiseScores() {}
 
@@ -82,6 +86,7 @@ public final class PointwiseScores {
         LogLinear l2 = new LogLinear(x2, e2);
         HillCurve h1 = MuSyC.fitDrug(1, x1, e1);
         HillCurve h2 = MuSyC.fitDrug(2, x2, e2);
+        PackageZip.Cell[] zip = PackageZip.compute(data, h1, h2);
         List<Row> out = new ArrayList<>();
         for (int i = 0; i < data.size(); i++) {
             double d1 = data.d1(i);
@@ -129,7 +134,9 @@ public final class PointwiseScores {
                     syn(lhsa, obs, edge),
                     fa(lnan),
                     syn(lnan, obs, edge),
-                    ci));
+                    ci,
+                    OptionalDouble.of(1 - zip[i].refE()),
+                    OptionalDouble.of(zip[i].delta())));
         }
         return out;
     }
