@@ -100,13 +100,27 @@ public final class ChartFiles {
     public static void drawPdf(
             JFreeChart chart, PDDocument doc, PDPageContentStream content, float x, float y, int width, int height)
             throws IOException {
+        drawPdf(chart, doc, content, x, y, width, height, 1f);
+    }
+
+    /** As {@link #drawPdf(JFreeChart, PDDocument, PDPageContentStream, float, float, int, int)}, scaled. */
+    public static void drawPdf(
+            JFreeChart chart,
+            PDDocument doc,
+            PDPageContentStream content,
+            float x,
+            float y,
+            int width,
+            int height,
+            float scale)
+            throws IOException {
         PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, width, height);
         g.setFontTextDrawer(new PdfBoxGraphics2DFontTextDrawerDefaultFonts());
         chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
         g.dispose();
         PDFormXObject form = g.getXFormObject();
         content.saveGraphicsState();
-        content.transform(Matrix.getTranslateInstance(x, y));
+        content.transform(new Matrix(scale, 0, 0, scale, x, y));
         content.drawForm(form);
         content.restoreGraphicsState();
     }
