@@ -238,11 +238,17 @@ public final class SynergyOutputReader {
             return row[i];
         }
 
-        /** The number in a cell; NA gives NaN (an undefined value in the file). */
+        /** The number in a cell; NA gives NaN (an undefined value in the file), Inf and -Inf infinities. */
         double num(int r, String name) {
             String s = text(r, name).strip();
             if (s.equals("NA") || s.isEmpty()) {
                 return Double.NaN;
+            }
+            if (s.equals("Inf")) {
+                return Double.POSITIVE_INFINITY;
+            }
+            if (s.equals("-Inf")) {
+                return Double.NEGATIVE_INFINITY;
             }
             try {
                 return Double.parseDouble(s);
