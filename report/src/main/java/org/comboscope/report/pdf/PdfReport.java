@@ -47,7 +47,8 @@ public final class PdfReport {
 
     /** Writes the report to {@code out}. */
     public void write(SynergyRun run, OutputStream out) throws IOException {
-        try (PDDocument doc = new PDDocument()) {
+        // page content goes to temporary files, not the heap: a 500-block report holds 4000 charts
+        try (PDDocument doc = new PDDocument(org.apache.pdfbox.io.IOUtils.createTempFileOnlyStreamCache())) {
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle("comboscope synergy report: " + run.provenance().inputFile());
             info.setCreator("comboscope " + run.provenance().version());

@@ -249,7 +249,8 @@ public final class Charts {
             a.setTickLabelFont(TICK);
             a.setLabelFont(LABEL);
         }
-        xAxis.setVerticalTickLabels(c2.length > 7);
+        // rotated labels cost glyph outlines in the PDF (pdfbox-graphics2d draws rotated text as shapes)
+        xAxis.setVerticalTickLabels(c2.length > 10);
         xAxis.setRange(-0.5, c2.length - 0.5);
         yAxis.setRange(-0.5, c1.length - 0.5);
         XYBlockRenderer r = new XYBlockRenderer();
@@ -291,7 +292,7 @@ public final class Charts {
         legend.setAxisOffset(2);
         legend.setMargin(new RectangleInsets(4, 0, 4, 0));
         legend.setPadding(new RectangleInsets(0, 0, 0, 0));
-        legend.setSubdivisionCount(64);
+        legend.setSubdivisionCount(32);
         chart.addSubtitle(legend);
         if (area.isPresent()) {
             TextTitle note = new TextTitle(String.format(
@@ -348,7 +349,7 @@ public final class Charts {
         SymbolAxis yAxis = new SymbolAxis("Reference model", names);
         yAxis.setGridBandsVisible(false);
         yAxis.setRange(-0.7, ms.size() - 0.3);
-        NumberAxis xAxis = new NumberAxis("Inhibition (%): expected → observed");
+        NumberAxis xAxis = new NumberAxis("Inhibition (%), bars from expected to observed");
         XYSeriesCollection data = new XYSeriesCollection();
         XYPlot plot = new XYPlot(data, xAxis, yAxis, new XYLineAndShapeRenderer(false, true));
         double lo = Math.min(0, obs);

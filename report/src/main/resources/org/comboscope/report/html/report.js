@@ -122,7 +122,7 @@
       ann.push({ x: obs, yref: 'paper', y: 0, xanchor: 'left', yanchor: 'bottom', text: ' observed ' + obs.toFixed(1), showarrow: false, font: { size: 10 } });
     }
     var layout = baseLayout('Barometer: ' + esc(b.d1) + ' ' + b.c1l[i] + ' + ' + esc(b.d2) + ' ' + b.c2l[j] + ' ' + esc(b.u2));
-    layout.xaxis = { title: { text: 'Inhibition (%): expected \u2192 observed' }, range: [Math.floor(lo / 10) * 10 - 2, Math.ceil(hi / 10) * 10 + 2] };
+    layout.xaxis = { title: { text: 'Inhibition (%), bars from expected to observed' }, range: [Math.floor(lo / 10) * 10 - 2, Math.ceil(hi / 10) * 10 + 2] };
     layout.yaxis = { tickvals: names.map(function (m, k) { return k; }), ticktext: names, range: [-0.7, names.length - 0.3], zeroline: false };
     layout.shapes = shapes; layout.annotations = ann;
     return Plotly.newPlot(div, [{ x: [obs], y: [-0.5], mode: 'markers', marker: { opacity: 0 }, hoverinfo: 'skip', showlegend: false, type: 'scatter' }], layout, CONFIG);
