@@ -59,8 +59,8 @@
     layout.yaxis = { title: { text: esc(b.d1) + unit(b.u1) }, tickvals: y, ticktext: b.c1l, showgrid: false, zeroline: false };
     if (area) {
       layout.shapes = [{ type: 'rect', xref: 'x', yref: 'y', x0: area.col - 0.5, x1: area.col + area.cols - 0.5, y0: area.row - 0.5, y1: area.row + area.rows - 0.5, line: { color: '#000', width: 3 } }];
-      layout.annotations = [{ xref: 'paper', yref: 'paper', x: 0, y: -0.22, xanchor: 'left', showarrow: false, font: { size: 10 }, text: 'outlined: most synergistic area, mean ' + f2(area.mean) }];
-      layout.margin.b = 70;
+      layout.annotations = [{ xref: 'paper', yref: 'paper', x: 0, y: -0.34, xanchor: 'left', yanchor: 'top', showarrow: false, font: { size: 10 }, text: 'outlined: most synergistic area, mean ' + f2(area.mean) }];
+      layout.margin.b = 84;
     }
     return Plotly.newPlot(div, [trace], layout, CONFIG).then(function () {
       if (onClick) { div.on('plotly_click', function (ev) { var p = ev.points[0]; onClick(p.y, p.x); }); }
@@ -99,7 +99,9 @@
     layout.scene = {
       xaxis: { title: { text: esc(b.d2) }, tickvals: trace.x, ticktext: b.c2l },
       yaxis: { title: { text: esc(b.d1) }, tickvals: trace.y, ticktext: b.c1l },
-      zaxis: { title: { text: m + ' score' }, range: [-lim, lim] }
+      zaxis: { title: { text: m + ' score' }, range: [-lim, lim] },
+      camera: { eye: { x: 1.35, y: -1.35, z: 0.95 } },
+      aspectmode: 'manual', aspectratio: { x: 1, y: 1, z: 0.7 }
     };
     layout.margin = { l: 0, r: 0, t: 36, b: 0 };
     return Plotly.newPlot(div, [trace], layout, CONFIG);
@@ -115,7 +117,7 @@
       lo = Math.min(lo, ref); hi = Math.max(hi, ref);
       shapes.push({ type: 'line', x0: ref, x1: obs, y0: k, y1: k, line: { color: s >= 0 ? '#b2182b' : '#2166ac', width: 8 } });
       shapes.push({ type: 'line', x0: ref, x1: ref, y0: k - 0.25, y1: k + 0.25, line: { color: '#222', width: 3 } });
-      ann.push({ x: (ref + obs) / 2, y: k + 0.32, text: m + ' ' + (s >= 0 ? '+' : '') + s.toFixed(1), showarrow: false, font: { size: 11 } });
+      ann.push({ x: (ref + obs) / 2, y: k + 0.4, text: m + ' ' + (s >= 0 ? '+' : '') + s.toFixed(1), showarrow: false, font: { size: 11 } });
     });
     if (fin(obs)) {
       shapes.push({ type: 'line', x0: obs, x1: obs, yref: 'paper', y0: 0, y1: 1, line: { color: '#222', width: 2 } });
@@ -125,6 +127,7 @@
     layout.xaxis = { title: { text: 'Inhibition (%), bars from expected to observed' }, range: [Math.floor(lo / 10) * 10 - 2, Math.ceil(hi / 10) * 10 + 2] };
     layout.yaxis = { tickvals: names.map(function (m, k) { return k; }), ticktext: names, range: [-0.7, names.length - 0.3], zeroline: false };
     layout.shapes = shapes; layout.annotations = ann;
+    layout.title.font.size = 11;
     return Plotly.newPlot(div, [{ x: [obs], y: [-0.5], mode: 'markers', marker: { opacity: 0 }, hoverinfo: 'skip', showlegend: false, type: 'scatter' }], layout, CONFIG);
   }
 
