@@ -159,7 +159,9 @@ public final class Charts {
             m.setPaint(Color.GRAY);
             m.setStroke(
                     new BasicStroke(0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3f, 3f}, 0f));
-            m.setLabel("IC50 " + conc(c.ic50().getAsDouble()));
+            m.setLabel("IC50 "
+                    + conc(Double.parseDouble(
+                            String.format(Locale.ROOT, "%.3g", c.ic50().getAsDouble()))));
             m.setLabelFont(TICK);
             m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
             m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
@@ -436,19 +438,46 @@ public final class Charts {
         ValueMarker zero = new ValueMarker(0);
         zero.setPaint(Color.GRAY);
         plot.addRangeMarker(zero);
+        // label the five most synergistic blocks; blocks at (almost) the same point share one label
+        List<double[]> at = new ArrayList<>();
+        List<StringBuilder> text = new ArrayList<>();
+        double dx = 0.02 * Math.max(1, range(ok, true));
+        double dy = 0.02 * Math.max(1, range(ok, false));
         ok.stream()
                 .sorted(Comparator.comparingDouble(b -> -b.zip().getAsDouble()))
                 .limit(5)
                 .forEach(b -> {
-                    XYTextAnnotation t = new XYTextAnnotation(
-                            b.blockId(), b.css().getAsDouble(), b.zip().getAsDouble());
-                    t.setFont(TICK);
-                    t.setTextAnchor(TextAnchor.BOTTOM_LEFT);
-                    plot.addAnnotation(t);
+                    double x = b.css().getAsDouble();
+                    double y = b.zip().getAsDouble();
+                    for (int k = 0; k < at.size(); k++) {
+                        if (Math.abs(at.get(k)[0] - x) < dx && Math.abs(at.get(k)[1] - y) < dy) {
+                            text.get(k).append(", ").append(b.blockId());
+                            return;
+                        }
+                    }
+                    at.add(new double[] {x, y});
+                    text.add(new StringBuilder(b.blockId()));
                 });
+        for (int k = 0; k < at.size(); k++) {
+            XYTextAnnotation t = new XYTextAnnotation(" " + text.get(k), at.get(k)[0], at.get(k)[1]);
+            t.setFont(TICK);
+            t.setTextAnchor(TextAnchor.BOTTOM_LEFT);
+            plot.addAnnotation(t);
+        }
         JFreeChart chart = new JFreeChart(null, TITLE, plot, false);
         chart.addSubtitle(title("Synergy vs sensitivity, " + ok.size() + " blocks"));
         return style(chart);
+    }
+
+    private static double range(List<BlockView> bs, boolean css) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (BlockView b : bs) {
+            double v = css ? b.css().getAsDouble() : b.zip().getAsDouble();
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        return bs.isEmpty() ? 0 : hi - lo;
     }
 
     private static TextTitle title(String text) {
