@@ -11,8 +11,11 @@ final class Commands {
         cl.addSubcommand(new FitCommand());
         cl.addSubcommand(new SynergyCommand());
         cl.addSubcommand(new ReportCommand());
+        cl.addSubcommand(new PlateCommand());
+        cl.addSubcommand(new ScreenCommand());
+        cl.addSubcommand(new InvivoCommand());
+        cl.addSubcommand(new RandomiseCommand());
         cl.addSubcommand(new SurvivalCommand());
         cl.addSubcommand(new OrrCommand());
-        // further subcommands
     }
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Runs 'synergy' on the bundled SynergyFinder example (Mathews Griner et al. 2014, PNAS: ispinesib"
-                    + " x ibrutinib and canertinib x ibrutinib in DLBCL cells, % viability) and says where the"
+                    + " x ibrutinib and canertinib x ibrutinib in DLBCL cells, %% viability) and says where the"
                     + " output is."
         })
 final class DemoCommand implements Callable<Integer> {

@@ -20,6 +20,7 @@ import org.comboscope.core.error.ComboscopeException;
 import org.comboscope.core.matrix.DoseResponseBlock;
 import org.comboscope.core.matrix.ResponseScale;
 import org.comboscope.core.synergy.Baseline;
+import org.comboscope.core.synergy.BlockStatistics;
 import org.comboscope.core.synergy.BlockSynergy;
 import org.comboscope.core.synergy.CellScore;
 import org.comboscope.core.synergy.SynergyFinderEngine;
@@ -101,8 +102,44 @@ final class SynergyCommand implements Callable<Integer> {
             description = "Static plot formats written to DIR/plots/: svg, png or svg,png. Default: none.")
     String plots;
 
+    @Option(
+            names = "--replicates",
+            defaultValue = "bootstrap",
+            description = "Replicated dose combinations: bootstrap (SynergyFinder's parametric bootstrap) or mean"
+                    + " (score the replicate means). Default: ${DEFAULT-VALUE}.")
+    String replicates;
+
+    @Option(
+            names = "--iterations",
+            defaultValue = "10",
+            description = "Bootstrap iterations. Default: ${DEFAULT-VALUE}.")
+    int iterations;
+
+    @Option(
+            names = "--seed",
+            defaultValue = "123",
+            description = "Seed of all random draws. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(
+            names = "--ci-level",
+            defaultValue = "0.95",
+            description = "Level of the bootstrap intervals of block scores. Default: ${DEFAULT-VALUE}.")
+    double ciLevel;
+
     @Override
     public Integer call() throws Exception {
+        if (!(ciLevel > 0 && ciLevel < 1)) {
+            throw new org.comboscope.core.error.InvalidInputException("ci-level", ciLevel, "must be in (0, 1)");
+        }
+        boolean bootstrap =
+                switch (replicates.toLowerCase(java.util.Locale.ROOT)) {
+                    case "bootstrap" -> true;
+                    case "mean" -> false;
+                    default ->
+                        throw new org.comboscope.core.error.InvalidInputException(
+                                "replicates", replicates, "must be bootstrap or mean");
+                };
         ResponseScale scale = ResponseScale.parse(dataType);
         Set<SynergyMethod> ms = SynergyMethod.parseList(methods);
         Baseline base = Baseline.parse(baseline);
@@ -115,7 +152,7 @@ final class SynergyCommand implements Callable<Integer> {
             err.println("warning: " + w);
         }
         java.util.Set<PlotFormat> plotFormats = PlotFormat.parseList(plots);
-        SynergyFinderEngine engine = new SynergyFinderEngine(fitter, ms, base);
+        SynergyFinderEngine engine = new SynergyFinderEngine(fitter, ms, base, bootstrap, iterations, seed);
         List<DoseResponseBlock> blocks = table.blocks();
         List<Object> results = analyzeAll(engine, table, blocks, threads);
         List<String> failures = new ArrayList<>();
@@ -129,7 +166,7 @@ final class SynergyCommand implements Callable<Integer> {
             }
         }
         try (OutputDirectory dir = OutputDirectory.create(out)) {
-            writeBlocks(dir, table, ok);
+            writeBlocks(dir, table, ok, ciLevel, seed);
             writeCells(dir, table.drugCount(), ok);
             writeCurves(dir, ok);
             Provenance provenance = provenance(scale, base);
@@ -164,8 +201,13 @@ final class SynergyCommand implements Callable<Integer> {
         }
         PrintWriter o = spec.commandLine().getOut();
         o.printf(
-                "comboscope synergy: %d of %d blocks analysed (%s input converted to %% inhibition); results in %s%n",
-                ok.size(), blocks.size(), scale.label(), out.toAbsolutePath().normalize());
+                "comboscope synergy: %d of %d blocks analysed (%s); results in %s%n",
+                ok.size(),
+                blocks.size(),
+                scale == ResponseScale.VIABILITY
+                        ? "viability converted to % inhibition = 100 - viability"
+                        : "responses read as % inhibition",
+                out.toAbsolutePath().normalize());
         o.flush();
         err.flush();
         return failures.isEmpty() ? Main.EXIT_OK : Main.EXIT_PARTIAL;
@@ -177,6 +219,10 @@ final class SynergyCommand implements Callable<Integer> {
         p.put("methods", methods);
         p.put("baseline", base.label());
         p.put("fit", fit);
+        p.put("replicates", replicates);
+        p.put("iterations", Integer.toString(iterations));
+        p.put("seed", Long.toString(seed));
+        p.put("ci_level", Double.toString(ciLevel));
         if (sheet != null) {
             p.put("sheet", sheet);
         }
@@ -267,8 +313,18 @@ final class SynergyCommand implements Callable<Integer> {
         }
     }
 
-    private static void writeBlocks(OutputDirectory dir, TableReadResult table, List<BlockSynergy> ok)
+    private static void writeBlocks(
+            OutputDirectory dir, TableReadResult table, List<BlockSynergy> ok, double ciLevel, long seed)
             throws IOException {
+        java.util.Map<SynergyMethod, java.util.OptionalDouble[]> fdr = new java.util.EnumMap<>(SynergyMethod.class);
+        for (SynergyMethod m : SynergyMethod.values()) {
+            java.util.OptionalDouble[] p = new java.util.OptionalDouble[ok.size()];
+            for (int i = 0; i < ok.size(); i++) {
+                BlockSynergy.Summary s = ok.get(i).summaries().get(m);
+                p[i] = s == null ? java.util.OptionalDouble.empty() : s.pValue();
+            }
+            fdr.put(m, BlockStatistics.benjaminiHochberg(p));
+        }
         int k = table.drugCount();
         List<String> h = new ArrayList<>();
         h.add("block_id");
@@ -302,9 +358,15 @@ final class SynergyCommand implements Callable<Integer> {
         h.add("input_type");
         h.add("ZIP_class");
         h.add("n_combination_cells");
+        for (SynergyMethod m : SynergyMethod.values()) {
+            h.add(m.column() + "_synergy_ci_lower");
+            h.add(m.column() + "_synergy_ci_upper");
+            h.add(m.column() + "_synergy_fdr");
+        }
         try (Writer w = dir.writer("blocks.csv");
                 CsvTable t = CsvTable.csv(w, h)) {
-            for (BlockSynergy b : ok) {
+            for (int bi = 0; bi < ok.size(); bi++) {
+                BlockSynergy b = ok.get(bi);
                 t.text(b.blockId());
                 for (int d = 0; d < k; d++) {
                     t.text(b.drugs().get(d));
@@ -336,6 +398,16 @@ final class SynergyCommand implements Callable<Integer> {
                 t.text(zip == null ? "NA" : classify(zip.mean()));
                 BlockSynergy.Summary any = b.summaries().values().iterator().next();
                 t.integer(any.cells());
+                for (SynergyMethod m : SynergyMethod.values()) {
+                    if (b.summaries().containsKey(m)) {
+                        var ci = BlockStatistics.summaryInterval(b, m, ciLevel, 2000, seed);
+                        t.num(ci.map(BlockStatistics.Interval::lower).orElse(Double.NaN));
+                        t.num(ci.map(BlockStatistics.Interval::upper).orElse(Double.NaN));
+                    } else {
+                        t.num(Double.NaN).num(Double.NaN);
+                    }
+                    t.num(fdr.get(m)[bi]);
+                }
                 t.end();
             }
         }
@@ -366,7 +438,8 @@ final class SynergyCommand implements Callable<Integer> {
                 "Bliss_synergy",
                 "Loewe_ref",
                 "Loewe_synergy",
-                "Loewe_ci"));
+                "Loewe_ci",
+                "imputed"));
         try (Writer w = dir.writer("cells.csv");
                 CsvTable t = CsvTable.csv(w, h)) {
             for (BlockSynergy b : ok) {
@@ -386,6 +459,7 @@ final class SynergyCommand implements Callable<Integer> {
                     t.num(c.reference(SynergyMethod.LOEWE));
                     t.num(c.synergy(SynergyMethod.LOEWE));
                     t.num(c.loeweCi());
+                    t.text(c.imputed() ? "true" : "false");
                     t.end();
                 }
             }

@@ -54,7 +54,7 @@ class SynergyCommandTest {
         assertThat(cells).hasSize(1 + 72);
         assertThat(cells.get(0))
                 .isEqualTo("block_id,conc1,conc2,response,ZIP_fit,ZIP_ref,ZIP_synergy,HSA_ref,HSA_synergy,Bliss_ref,"
-                        + "Bliss_synergy,Loewe_ref,Loewe_synergy,Loewe_ci");
+                        + "Bliss_synergy,Loewe_ref,Loewe_synergy,Loewe_ci,imputed");
         // viability 7.802637 -> inhibition 92.197363
         assertThat(cells.get(1)).startsWith("1,2500,50,92.197363,");
         assertThat(String.join("\n", cells)).doesNotContain("NaN");

@@ -65,9 +65,10 @@ public record DoseResponseCurve(CurveModel model, double b, double c, double d, 
      */
     public double predict(double dose) {
         if (model == CurveModel.LL4) {
-            return c + (d - c) / (1 + Math.exp(b * (Math.log(dose) - Math.log(e))));
+            // drc's form: exp(b·log(dose/e)); for dose 0 the limit follows from log(0) = −∞.
+            return c + (d - c) / (1 + ReferenceArithmetic.exp(b * Math.log(dose / e)));
         }
-        return c + (d - c) / (1 + Math.exp(b * (logDose(dose) - e)));
+        return c + (d - c) / (1 + ReferenceArithmetic.exp(b * (logDose(dose) - e)));
     }
 
     /**

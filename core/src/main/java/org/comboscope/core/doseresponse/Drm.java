@@ -38,29 +38,17 @@ final class Drm {
      * @param fixed length-4 array (b, c, d, e): NaN = free, otherwise the fixed value
      */
     static Result fit(CurveModel model, double[] x, double[] y, double[] fixed) {
+        Scaled sc = Scaled.of(model, x, y, fixed);
         int n = x.length;
-        double ds = 1;
-        double rs = 1;
-        if (model == CurveModel.LL4) {
-            ds = scaling(median(x));
-            rs = scaling(median(y));
-        }
-        double[] xs = new double[n];
-        double[] ys = new double[n];
-        for (int i = 0; i < n; i++) {
-            xs[i] = x[i] / ds;
-            ys[i] = y[i] / rs;
-        }
-        double[] scale = {1, rs, rs, model == CurveModel.LL4 ? ds : 1};
-        double[] fixedScaled = new double[4];
-        int free = 0;
-        for (int k = 0; k < 4; k++) {
-            fixedScaled[k] = Double.isNaN(fixed[k]) ? Double.NaN : fixed[k] / scale[k];
-            if (Double.isNaN(fixed[k])) {
-                free++;
-            }
-        }
+        double ds = sc.ds;
+        double rs = sc.rs;
+        double[] xs = sc.xs;
+        double[] ys = sc.ys;
+        double[] scale = sc.scale;
+        double[] fixedScaled = sc.fixedScaled;
+        int free = sc.free;
         double[] start4 = selfStart(model, xs, ys);
+
         double[] startReport = new double[4];
         for (int k = 0; k < 4; k++) {
             startReport[k] = Double.isNaN(fixed[k]) ? start4[k] * scale[k] : Double.NaN;
@@ -115,8 +103,77 @@ final class Drm {
         return new Result(true, "", startReport, ds, rs, params, out.functionCount(), out.gradientCount(), cov);
     }
 
+    /**
+     * Continues minimising from {@code params} (b, c, d, e on the original scale) with the same
+     * scaled objective but a far tighter tolerance (reltol 1e-16, up to 5000 iterations): the first
+     * stage of the "polished" fits of the spec's §7. Returns the improved parameters, or the input
+     * when no finite improvement was found.
+     */
+    static double[] polish(CurveModel model, double[] x, double[] y, double[] fixed, double[] params) {
+        Scaled sc = Scaled.of(model, x, y, fixed);
+        double[] xs = sc.xs;
+        double[] ys = sc.ys;
+        double[] scale = sc.scale;
+        double[] fixedScaled = sc.fixedScaled;
+        int free = sc.free;
+        int[] index = new int[free];
+        double[] ps = new double[free];
+        double[] p = new double[free];
+        for (int k = 0, j = 0; k < 4; k++) {
+            if (Double.isNaN(fixed[k])) {
+                index[j] = k;
+                double v = params[k] / scale[k];
+                ps[j] = Math.abs(v) < 1e-4 ? 1 : Math.abs(v);
+                p[j] = v / ps[j];
+                j++;
+            }
+        }
+        Objective obj = new Objective(model, xs, ys, fixedScaled, index, ps);
+        try {
+            new VariableMetricMinimizer(free).minimize(p, obj, 5000, Double.NEGATIVE_INFINITY, 1e-16);
+        } catch (VariableMetricMinimizer.NonFiniteGradient | VariableMetricMinimizer.NonFiniteStart e) {
+            return params.clone();
+        }
+        double[] out = params.clone();
+        for (int j = 0; j < free; j++) {
+            out[index[j]] = p[j] * ps[j] * scale[index[j]];
+        }
+        for (double v : out) {
+            if (!Double.isFinite(v)) {
+                return params.clone();
+            }
+        }
+        return out;
+    }
+
     private static Result failed(String why, double[] start, double ds, double rs, int fn, int gr) {
         return new Result(false, why, start, ds, rs, new double[0], fn, gr, new double[0][]);
+    }
+
+    /** The problem as drc optimises it: power-of-ten scaled data and fixed parameters (LL.4 only). */
+    private record Scaled(
+            double ds, double rs, double[] xs, double[] ys, double[] scale, double[] fixedScaled, int free) {
+        static Scaled of(CurveModel model, double[] x, double[] y, double[] fixed) {
+            int n = x.length;
+            double ds = model == CurveModel.LL4 ? scaling(median(x)) : 1;
+            double rs = model == CurveModel.LL4 ? scaling(median(y)) : 1;
+            double[] xs = new double[n];
+            double[] ys = new double[n];
+            for (int i = 0; i < n; i++) {
+                xs[i] = x[i] / ds;
+                ys[i] = y[i] / rs;
+            }
+            double[] scale = {1, rs, rs, model == CurveModel.LL4 ? ds : 1};
+            double[] fixedScaled = new double[4];
+            int free = 0;
+            for (int k = 0; k < 4; k++) {
+                fixedScaled[k] = Double.isNaN(fixed[k]) ? Double.NaN : fixed[k] / scale[k];
+                if (Double.isNaN(fixed[k])) {
+                    free++;
+                }
+            }
+            return new Scaled(ds, rs, xs, ys, scale, fixedScaled, free);
+        }
     }
 
     /** drc's scaling factor: 10^floor(log10(m)), or 1 when undefined or below 1e-15. */
@@ -148,8 +205,6 @@ final class Drm {
         double d0 = max + inc;
         // Linear regression of log((d0 - y)/(y - c0)) on log dose (x > 0 only for LL.4).
         int m = 0;
-        double su = 0;
-        double sv = 0;
         double[] u = new double[x.length];
         double[] v = new double[x.length];
         for (int i = 0; i < x.length; i++) {
@@ -158,24 +213,15 @@ final class Drm {
             if (Double.isFinite(ui) && Double.isFinite(vi)) {
                 u[m] = ui;
                 v[m] = vi;
-                su += ui;
-                sv += vi;
                 m++;
             }
         }
         double b0 = Double.NaN;
         double intercept = Double.NaN;
         if (m >= 2) {
-            double mu = su / m;
-            double mv = sv / m;
-            double sxx = 0;
-            double sxy = 0;
-            for (int i = 0; i < m; i++) {
-                sxx += (u[i] - mu) * (u[i] - mu);
-                sxy += (u[i] - mu) * (v[i] - mv);
-            }
-            b0 = sxy / sxx;
-            intercept = mv - b0 * mu;
+            double[] coef = ReferenceArithmetic.simpleRegression(Arrays.copyOf(u, m), Arrays.copyOf(v, m));
+            b0 = coef[1];
+            intercept = coef[0];
         }
         double e0 = model == CurveModel.LL4 ? Math.exp(-intercept / b0) : -intercept / b0;
         return new double[] {b0, c0, d0, e0};
@@ -282,19 +328,20 @@ final class Drm {
     }
 
     /**
-     * Sum of squared residuals on the scaled problem, in optimiser coordinates. The sum is
-     * accumulated with an error-free transformation (two-sum), which rounds like R's extended
-     * precision {@code sum()} on the short vectors fitted here.
+     * Sum of squared residuals on the scaled problem, in optimiser coordinates, evaluated with the
+     * reference platform's rounding ({@link ReferenceArithmetic}: glibc's exp, x87 extended
+     * precision sum) and drc's exact formula, so that the optimiser follows drc's path.
      */
     static final class Objective implements VariableMetricMinimizer.Objective {
         private final CurveModel model;
         private final double[] x;
-        private final double[] logx;
         private final double[] y;
         private final double[] full;
         private final int[] index;
         private final double[] ps;
         private final double[] tmp;
+        private final ReferenceArithmetic.LongDoubleSum acc = new ReferenceArithmetic.LongDoubleSum();
+        private final double[] terms;
 
         Objective(CurveModel model, double[] x, double[] y, double[] fixed, int[] index, double[] ps) {
             this.model = model;
@@ -304,10 +351,7 @@ final class Drm {
             this.index = index;
             this.ps = ps;
             this.tmp = new double[index.length];
-            this.logx = new double[x.length];
-            for (int i = 0; i < x.length; i++) {
-                logx[i] = model == CurveModel.LL4 ? Math.log(x[i]) : x[i];
-            }
+            this.terms = new double[x.length];
         }
 
         @Override
@@ -321,20 +365,24 @@ final class Drm {
             double b = full[0];
             double c = full[1];
             double d = full[2];
-            double loc = model == CurveModel.LL4 ? Math.log(full[3]) : full[3];
+            double e = full[3];
             double dc = d - c;
-            double sum = 0;
-            double comp = 0;
-            for (int i = 0; i < x.length; i++) {
-                double f = c + dc / (1 + Math.exp(b * (logx[i] - loc)));
-                double r = y[i] - f;
-                double term = r * r;
-                double s = sum + term;
-                double bp = s - sum;
-                comp += (sum - (s - bp)) + (term - bp);
-                sum = s;
+            double[] terms = this.terms;
+            if (model == CurveModel.LL4) {
+                // drc evaluates exp(b * log(dose / e)), not b * (log(dose) - log(e)).
+                for (int i = 0; i < x.length; i++) {
+                    double f = c + dc / (1 + ReferenceArithmetic.exp(b * Math.log(x[i] / e)));
+                    double r = y[i] - f;
+                    terms[i] = r * r;
+                }
+            } else {
+                for (int i = 0; i < x.length; i++) {
+                    double f = c + dc / (1 + ReferenceArithmetic.exp(b * (x[i] - e)));
+                    double r = y[i] - f;
+                    terms[i] = r * r;
+                }
             }
-            return sum + comp;
+            return ReferenceArithmetic.extendedSum(terms, x.length, acc);
         }
 
         @Override

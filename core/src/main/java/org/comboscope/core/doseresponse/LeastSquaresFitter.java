@@ -16,7 +16,8 @@ import org.hipparchus.util.Pair;
  * Least-squares fits that do not stop where drc's BFGS stops: starting from drc's answer, its start
  * values and a small grid of midpoints, Levenberg–Marquardt (Hipparchus) minimises the residual sum
  * of squares over {@code (b, c, d, ln e)} (LL.4) or {@code (b, c, d, e)} (L.4), with the same fixed
- * parameters and the same model choice as {@link SynergyFinderFitter}; the lowest RSS wins. Because
+ * parameters and the same model choice as {@link SynergyFinderFitter}; then BFGS at reltol 1e-16
+ * polishes drc's answer and the best LM point; the lowest RSS wins. Because
  * drc's own answer is a candidate, the RSS is never worse than drc's. Thread-safe.
  */
 public final class LeastSquaresFitter implements DoseResponseFitter {
@@ -83,6 +84,27 @@ public final class LeastSquaresFitter implements DoseResponseFitter {
                 best = p;
             }
         }
+        // BFGS at reltol 1e-16 from drc's answer and from the best LM point (spec §7's polishing).
+        double[] fixed = {Double.NaN, fixedC.orElse(Double.NaN), fixedD.orElse(Double.NaN), Double.NaN};
+        double[] ys = y;
+        double[] xs = ll4 ? x : t;
+        List<double[]> seeds = new ArrayList<>();
+        seeds.add(new double[] {c0.b(), c0.c(), c0.d(), c0.e()});
+        if (best != null) {
+            seeds.add(new double[] {best[0], best[1], best[2], ll4 ? Math.exp(best[3]) : best[3]});
+        }
+        for (double[] seed : seeds) {
+            if (ll4 && !(seed[3] > 0)) {
+                continue;
+            }
+            double[] pol = Drm.polish(c0.model(), xs, ys, fixed, seed);
+            double[] asLm = {pol[0], pol[1], pol[2], ll4 ? Math.log(pol[3]) : pol[3]};
+            double rss = rss(t, y, asLm);
+            if (rss < bestRss) {
+                bestRss = rss;
+                best = asLm;
+            }
+        }
         if (best == null) {
             return base;
         }
@@ -99,6 +121,9 @@ public final class LeastSquaresFitter implements DoseResponseFitter {
     }
 
     private static double f(double t, double[] p) {
+        if (t == Double.NEGATIVE_INFINITY) {
+            return p[0] < 0 ? p[1] : p[2];
+        }
         return p[1] + (p[2] - p[1]) / (1 + Math.exp(p[0] * (t - p[3])));
     }
 
@@ -135,18 +160,28 @@ public final class LeastSquaresFitter implements DoseResponseFitter {
                                 double[] v = new double[t.length];
                                 double[][] jac = new double[t.length][free.length];
                                 for (int i = 0; i < t.length; i++) {
-                                    double ex = Math.exp(p[0] * (t[i] - p[3]));
-                                    double den = 1 + ex;
-                                    v[i] = p[1] + (p[2] - p[1]) / den;
-                                    double[] g = {
-                                        -(p[2] - p[1]) * ex * (t[i] - p[3]) / (den * den),
-                                        1 - 1 / den,
-                                        1 / den,
-                                        (p[2] - p[1]) * ex * p[0] / (den * den)
-                                    };
-                                    if (!Double.isFinite(ex)) {
-                                        g[0] = 0;
-                                        g[3] = 0;
+                                    double[] g = new double[4];
+                                    if (t[i] == Double.NEGATIVE_INFINITY) {
+                                        // Dose 0 on LL.4: the curve's limit, flat in b and e.
+                                        boolean atC = p[0] < 0;
+                                        v[i] = atC ? p[1] : p[2];
+                                        g[1] = atC ? 1 : 0;
+                                        g[2] = atC ? 0 : 1;
+                                    } else {
+                                        double z = p[0] * (t[i] - p[3]);
+                                        double ex = Math.exp(z);
+                                        if (Double.isInfinite(ex)) {
+                                            v[i] = p[1];
+                                            g[1] = 1;
+                                        } else {
+                                            double den = 1 + ex;
+                                            v[i] = p[1] + (p[2] - p[1]) / den;
+                                            double w = ex / (den * den);
+                                            g[0] = -(p[2] - p[1]) * w * (t[i] - p[3]);
+                                            g[1] = 1 - 1 / den;
+                                            g[2] = 1 / den;
+                                            g[3] = (p[2] - p[1]) * w * p[0];
+                                        }
                                     }
                                     for (int j = 0; j < free.length; j++) {
                                         jac[i][j] = g[free[j]];

@@ -9,6 +9,13 @@ import java.util.OptionalDouble;
  */
 public final class CellScore {
     private final double[] conc;
+    boolean imputed;
+
+    /** Whether the response was imputed (the dose combination was not measured). */
+    public boolean imputed() {
+        return imputed;
+    }
+
     private final double response;
     final double[] values = new double[11];
 

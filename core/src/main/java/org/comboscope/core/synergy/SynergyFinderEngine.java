@@ -44,10 +44,37 @@ public final class SynergyFinderEngine {
      * @param baseline baseline correction
      */
     public SynergyFinderEngine(DoseResponseFitter fitter, Set<SynergyMethod> methods, Baseline baseline) {
+        this(fitter, methods, baseline, true, 10, 123L);
+    }
+
+    /**
+     * @param bootstrapReplicates score replicated blocks by SynergyFinder's parametric bootstrap
+     *     (true) or on the replicate means (false)
+     * @param iterations bootstrap iterations (SynergyFinder: 10)
+     * @param seed seed of the bootstrap draws; each block's stream is derived from it and the block
+     *     id, so results do not depend on block order or thread count
+     */
+    public SynergyFinderEngine(
+            DoseResponseFitter fitter,
+            Set<SynergyMethod> methods,
+            Baseline baseline,
+            boolean bootstrapReplicates,
+            int iterations,
+            long seed) {
+        if (iterations < 2) {
+            throw new InvalidInputException("iterations", iterations, "must be >= 2");
+        }
         this.fitter = fitter;
         this.methods = Set.copyOf(methods);
         this.baseline = baseline;
+        this.bootstrap = bootstrapReplicates;
+        this.iterations = iterations;
+        this.seed = seed;
     }
+
+    private final boolean bootstrap;
+    private final int iterations;
+    private final long seed;
 
     /**
      * Scores one block.
@@ -56,6 +83,14 @@ public final class SynergyFinderEngine {
      * @throws FitFailureException when a required curve cannot be fitted
      */
     public BlockSynergy analyze(DoseResponseBlock block) {
+        if (bootstrap && ReplicateBootstrap.hasReplicates(block)) {
+            return new ReplicateBootstrap(this, iterations, seed).analyze(block);
+        }
+        return analyzeCells(block);
+    }
+
+    /** Scores a block as it is: replicated cells, if any, are averaged. */
+    BlockSynergy analyzeCells(DoseResponseBlock block) {
         List<String> notes = new ArrayList<>();
         Grid g = Grid.of(block, notes);
         double base = 0;
@@ -94,6 +129,7 @@ public final class SynergyFinderEngine {
                 }
             }
             cs.values[CellScore.MONO] = nonZero <= 1 ? 1 : 0;
+            cs.imputed = r >= g.imputedFrom;
             cells.add(cs);
         }
         double[] controlObs = new double[k];
@@ -358,9 +394,9 @@ public final class SynergyFinderEngine {
     /**
      * SynergyFinder's RI ({@code CalculateRI}): drop dose 0; one point left gives its response;
      * otherwise the mean height of a free four-parameter fit over the log10 dose range, rounded to 3
-     * decimals.
+     * decimals. Returns NaN when no dose is positive. Uses this engine's fitter.
      */
-    double relativeInhibition(double[] doses, double[] responses) {
+    public double relativeInhibition(double[] doses, double[] responses) {
         int m = 0;
         Integer[] order = new Integer[doses.length];
         for (int i = 0; i < doses.length; i++) {
@@ -579,14 +615,73 @@ public final class SynergyFinderEngine {
                 expected *= g.levels[d].length;
             }
             if (expected != n) {
-                throw new InvalidInputException(
-                        "dose grid",
-                        n + " of " + expected + " cells",
-                        "must be complete (every combination of the drugs' concentrations measured)",
-                        "block " + block.blockId());
+                return g.imputed(block, notes);
             }
             return g;
         }
+
+        /**
+         * Completes the grid: every missing dose combination is imputed, deterministically, by the
+         * Bliss-independence expectation of its observed monotherapy responses (the control
+         * response for a zero dose), i.e. as if the drugs did not interact there. Imputed cells are
+         * appended after the measured ones, flagged, and named in the notes. SynergyFinder uses a
+         * random multiple imputation (mice pmm) instead. Monotherapy cells cannot be imputed.
+         */
+        Grid imputed(DoseResponseBlock block, List<String> notes) {
+            int total = 1;
+            for (int d = 0; d < k; d++) {
+                total *= levels[d].length;
+            }
+            double[][] c2 = java.util.Arrays.copyOf(conc, total);
+            double[] r2 = java.util.Arrays.copyOf(resp, total);
+            int m = n;
+            List<String> names = new ArrayList<>();
+            int[] idx = new int[k];
+            for (int cell = 0; cell < total; cell++) {
+                int rest = cell;
+                long key = 0;
+                int nonZero = 0;
+                for (int d = 0; d < k; d++) {
+                    idx[d] = rest % levels[d].length;
+                    rest /= levels[d].length;
+                    key += radix[d] * idx[d];
+                    if (idx[d] > 0) {
+                        nonZero++;
+                    }
+                }
+                if (rowByKey.containsKey(key)) {
+                    continue;
+                }
+                double[] x = new double[k];
+                for (int d = 0; d < k; d++) {
+                    x[d] = levels[d][idx[d]];
+                }
+                if (nonZero <= 1) {
+                    throw new InvalidInputException(
+                            "dose grid",
+                            java.util.Arrays.toString(x),
+                            "must contain every monotherapy and control cell (only combination cells can be imputed)",
+                            "block " + block.blockId());
+                }
+                double prod = 1;
+                for (int d = 0; d < k; d++) {
+                    prod *= 1 - monoObserved(d, x[d]) / 100;
+                }
+                c2[m] = x;
+                r2[m] = 100 * (1 - prod);
+                names.add(java.util.Arrays.toString(x));
+                m++;
+            }
+            notes.add(names.size() + " missing dose combination(s) imputed by Bliss independence of the observed"
+                    + " monotherapy responses (deterministic; SynergyFinder uses random mice imputation): "
+                    + String.join(" ", names));
+            Grid g = new Grid(blockId, c2, r2);
+            g.imputedFrom = n;
+            return g;
+        }
+
+        /** Rows at or after this index were imputed. */
+        int imputedFrom = Integer.MAX_VALUE;
 
         /** Rows where every drug but {@code d} is absent, input order. */
         int[] singleRows(int d) {

@@ -17,15 +17,28 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every drc fit SynergyFinder made on the reference datasets (drc_fit_trace.csv: single-drug and
  * ZIP line fits), refitted here.
  *
- * <p>Asserted exactly: the LL.4/L.4 choice of every fit, drc's scalings, and its start values
- * (1e-9 relative). Asserted as a majority property: fitted values within 1e-6 percentage points
- * for at least half the fits. The issue's target (99 % of fits within 1e-6) is not met: see the
- * printed agreement table and the README's "Agreement with drc" section for the analysis.
+ * <p>Asserted for every fit: the LL.4/L.4 choice, drc's scalings, and drc's start values (1e-12
+ * relative; they are bit-identical for all but a handful). Fitted values within 1e-6 percentage
+ * points: 98.3 % of the 1,424 reference fits (100 % mathews, 95.8 % ONEIL, 98.0 % / 98.7 %
+ * NCATS). The remaining fits follow drc's path until glibc's {@code log}, which is not correctly
+ * rounded in about 5 of 100,000 calls, and ours (correctly rounded) part by one unit in the last
+ * place; on flat least-squares surfaces that moves where BFGS stops. The issue's target of 99 % is
+ * therefore not reached; the floor asserted here (98 % overall, every dataset at least 95 %) is the
+ * measured state, so any regression fails.
  */
 class DrcTraceGoldenTest {
     static final double FITTED_TOL = 1e-6;
-    // exp(-intercept/slope) amplifies the last-bit differences between R's QR regression and ours.
-    static final double START_REL_TOL = 1e-9;
+    static final int[] TOTAL = new int[2];
+
+    @org.junit.jupiter.api.AfterAll
+    static void overall() {
+        System.out.printf("drc agreement overall: %d of %d fits within 1e-6%n", TOTAL[1], TOTAL[0]);
+        if (TOTAL[0] == 1424) {
+            assertThat((double) TOTAL[1] / TOTAL[0]).isGreaterThanOrEqualTo(0.98);
+        }
+    }
+
+    static final double START_REL_TOL = 1e-12;
 
     record Case(String label, double[] dose, double[] resp, OptionalDouble fixedC, Map<String, String> ref) {}
 
@@ -99,6 +112,8 @@ class DrcTraceGoldenTest {
         int fittedOk = 0;
         int ic50Ok = 0;
         int countsOk = 0;
+        int exactStarts = 0;
+        int exactStartOk = 0;
         int[] hist = new int[8];
         double worstStart = 0;
         double worstFitted = 0;
@@ -118,12 +133,15 @@ class DrcTraceGoldenTest {
             }
             double[] st = fit.trace().start();
             String[] names = {"start_b", "start_c", "start_d", "start_e"};
+            double thisStart = 0;
             for (int k = 0; k < 4; k++) {
                 double ref = RefCsv.num(r.get(names[k]));
                 if (!(Double.isNaN(ref) && Double.isNaN(st[k]))) {
-                    worstStart = Math.max(worstStart, Math.abs(st[k] - ref) / Math.abs(ref));
+                    thisStart = Math.max(thisStart, Math.abs(st[k] - ref) / Math.abs(ref));
                 }
             }
+            worstStart = Math.max(worstStart, thisStart);
+            boolean exactStart = thisStart == 0;
             DoseResponseCurve ref = refCurve(r);
             double maxDiff = 0;
             for (int i = 0; i < c.dose().length; i++) {
@@ -132,6 +150,18 @@ class DrcTraceGoldenTest {
             hist[Math.min(7, Math.max(0, (int) Math.floor(-Math.log10(maxDiff + 1e-300) / 2)))]++;
             if (maxDiff <= FITTED_TOL) {
                 fittedOk++;
+            } else {
+                System.out.println("drc mismatch " + c.label() + " " + r.get("model") + " n=" + c.dose().length
+                        + " diff=" + maxDiff
+                        + " fn/gr ours " + fit.trace().functionCount() + "/"
+                        + fit.trace().gradientCount() + " ref "
+                        + r.get("optim_fn_count") + "/" + r.get("optim_gr_count") + " startRel " + thisStart);
+            }
+            if (exactStart) {
+                exactStarts++;
+                if (maxDiff <= FITTED_TOL) {
+                    exactStartOk++;
+                }
             }
             if (maxDiff > worstFitted) {
                 worstFitted = maxDiff;
@@ -146,6 +176,7 @@ class DrcTraceGoldenTest {
             }
         }
         int n = cases.size();
+        System.out.println("exact starts " + exactStarts + " of which within tol " + exactStartOk);
         System.out.printf(
                 "drc agreement %s: %d fits; model choice identical %d; fitted within 1e-6: %d (%.1f%%);"
                         + " EC50 within 1e-6 rel: %d; optim counts identical: %d; worst start rel diff %.2e;"
@@ -169,6 +200,10 @@ class DrcTraceGoldenTest {
                 .as("fits whose dose/response scaling differs from drc")
                 .isEmpty();
         assertThat(worstStart).as("worst relative difference of a start value").isLessThan(START_REL_TOL);
-        assertThat(2 * fittedOk).as("fits within 1e-6 must be the majority").isGreaterThan(n);
+        assertThat((double) fittedOk / n)
+                .as("share of fits with fitted values within 1e-6")
+                .isGreaterThanOrEqualTo(0.95);
+        TOTAL[0] += n;
+        TOTAL[1] += fittedOk;
     }
 }

@@ -24,6 +24,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SynergyFinderGoldenTest {
 
+    /**
+     * CSS is a rounded RI over predictions from free line fits: a line fit that stops elsewhere
+     * than drc's changes the third decimal, and SynergyFinder's random cap (spec 5.8) moves values
+     * by up to 0.01. 0.02 covers both; measured worst 0.019 (the capped NCATS value).
+     */
+    static final double CSS_TOL = 0.02;
+
     static final String[] COLS = {
         "ZIP_fit",
         "ZIP_ref",
@@ -108,10 +115,17 @@ class SynergyFinderGoldenTest {
             sb.append(String.format(" %s %d ok, worst %.3g;", col, okCount.get(col)[0], worst.get(col)));
         }
         System.out.println(sb);
-        assertThat(worst.get("HSA_ref")).isLessThan(1e-9);
-        assertThat(worst.get("HSA_synergy")).isLessThan(1e-9);
-        assertThat(worst.get("Bliss_ref")).isLessThan(1e-9);
-        assertThat(worst.get("Bliss_synergy")).isLessThan(1e-9);
+        for (String col : List.of("HSA_ref", "HSA_synergy", "Bliss_ref", "Bliss_synergy")) {
+            assertThat(worst.get(col)).as(col + ", worst cell").isLessThan(1e-9);
+        }
+        for (String col : List.of("ZIP_ref", "Loewe_ref", "Loewe_synergy", "Loewe_ci")) {
+            assertThat(worst.get(col)).as(col + ", worst cell").isLessThan(1e-6);
+        }
+        // ZIP_fit comes from the c-fixed line fits, of which ~2 % stop elsewhere than drc's (see
+        // DrcTraceGoldenTest); measured 92 % (ONEIL: one of 24 fits, 4 cells) to 100 % of cells.
+        assertThat((double) okCount.get("ZIP_fit")[0] / cells)
+                .as("ZIP_fit cells within 1e-6")
+                .isGreaterThanOrEqualTo(0.92);
     }
 
     static String key(String block, double[] conc) {
@@ -164,6 +178,10 @@ class SynergyFinderGoldenTest {
             for (int d = 0; d < b.drugs().size(); d++) {
                 double ic = RefCsv.num(r.get("ic50_" + (d + 1)));
                 double ri = RefCsv.num(r.get("ri_" + (d + 1)));
+                assertThat(b.ic50()[d])
+                        .as("ic50_" + (d + 1))
+                        .isCloseTo(ic, org.assertj.core.data.Percentage.withPercentage(1e-4));
+                assertThat(b.ri()[d]).as("ri_" + (d + 1)).isCloseTo(ri, org.assertj.core.data.Offset.offset(1e-9));
                 sb.append(String.format(
                         " ic50_%d rel %.3g ri_%d %.3g;",
                         d + 1, Math.abs(b.ic50()[d] - ic) / ic, d + 1, Math.abs(b.ri()[d] - ri)));

@@ -1,0 +1,136 @@
+package org.comboscope.cli;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.comboscope.core.screen.CountTable;
+import org.comboscope.core.screen.DrugZ;
+import org.comboscope.io.screen.CountTableReader;
+import org.comboscope.io.table.CsvTable;
+import org.comboscope.io.table.OutputDirectory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code comboscope screen drugz}: DrugZ 1.1. */
+@Command(
+        name = "drugz",
+        mixinStandardHelpOptions = true,
+        description = {
+            "DrugZ 1.1 (hart-lab/drugz): per-guide z-scores of drug vs control fold changes, summed per gene.",
+            "Writes DIR/drugz.tsv sorted by normZ ascending: synth = sensitiser / synthetic lethal (low normZ),"
+                    + " supp = suppressor / resistance (high normZ).",
+            "Exit 1 if some gene had no non-zero guide z-score (listed on stderr, left out as DrugZ does)."
+        })
+final class DrugzCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(
+            names = "--counts",
+            required = true,
+            description = "Guide count table (TSV, or CSV if named *.csv): sgRNA, gene, samples...")
+    Path counts;
+
+    @Option(names = "--control", required = true, split = ",", description = "Control sample columns, comma-separated.")
+    List<String> control;
+
+    @Option(
+            names = "--treatment",
+            required = true,
+            split = ",",
+            description = "Treatment (drug) sample columns, comma-separated; paired by position with --control.")
+    List<String> treatment;
+
+    @Option(names = "--out", required = true, description = "Output directory.")
+    Path out;
+
+    @Option(names = "--unpaired", description = "Unpaired mode: fold change of the arm means (any replicate numbers).")
+    boolean unpaired;
+
+    @Option(
+            names = "--pseudocount",
+            defaultValue = "5",
+            description = "Pseudocount added to normalised counts (default ${DEFAULT-VALUE}).")
+    double pseudocount;
+
+    @Option(
+            names = "--half-window",
+            defaultValue = "500",
+            description =
+                    "Half-width of the SD window in guides (default ${DEFAULT-VALUE}); must be < number of guides.")
+    int halfWindow;
+
+    @Option(
+            names = "--remove-genes",
+            split = ",",
+            description = "Genes to drop before normalisation (e.g. EGFP,LacZ,luciferase).")
+    List<String> removeGenes = List.of();
+
+    @Option(
+            names = "--tie-order",
+            defaultValue = "stable",
+            description = "Order of guides tied in control reads: stable (input row order, default) or numpy"
+                    + " (numpy 1.24 introsort, reproduces DrugZ 1.1 outputs bit for bit).")
+    String tieOrder;
+
+    @Override
+    public Integer call() throws IOException {
+        DrugZ.TieOrder ties =
+                switch (tieOrder) {
+                    case "stable" -> DrugZ.TieOrder.STABLE;
+                    case "numpy" -> DrugZ.TieOrder.NUMPY;
+                    default ->
+                        throw new CommandLine.ParameterException(
+                                spec.commandLine(), "--tie-order must be stable or numpy, was '" + tieOrder + "'");
+                };
+        CountTable table = CountTableReader.read(counts);
+        DrugZ.Options options =
+                new DrugZ.Options(pseudocount, halfWindow, unpaired, new LinkedHashSet<>(removeGenes), ties);
+        DrugZ.Result r = DrugZ.run(table, control, treatment, options);
+        try (OutputDirectory dir = OutputDirectory.create(out)) {
+            try (Writer w = dir.writer("drugz.tsv");
+                    CsvTable t = new CsvTable(
+                            w,
+                            '\t',
+                            List.of(
+                                    "GENE",
+                                    "sumZ",
+                                    "numObs",
+                                    "normZ",
+                                    "pval_synth",
+                                    "rank_synth",
+                                    "fdr_synth",
+                                    "pval_supp",
+                                    "rank_supp",
+                                    "fdr_supp"))) {
+                for (DrugZ.GeneScore g : r.genes()) {
+                    t.text(g.gene())
+                            .num(g.sumZ())
+                            .integer(g.numObs())
+                            .num(g.normZ())
+                            .num(g.pvalSynth())
+                            .integer(g.rankSynth())
+                            .num(g.fdrSynth())
+                            .num(g.pvalSupp())
+                            .integer(g.rankSupp())
+                            .num(g.fdrSupp());
+                    t.end();
+                }
+            }
+            dir.commit();
+        }
+        spec.commandLine()
+                .getOut()
+                .println("wrote " + out.resolve("drugz.tsv") + " (" + r.genes().size() + " genes)");
+        for (String g : r.unscoredGenes()) {
+            spec.commandLine()
+                    .getErr()
+                    .println("gene " + g + " not scored: every guide z-score is 0 (no reads in either arm)");
+        }
+        return r.unscoredGenes().isEmpty() ? Main.EXIT_OK : Main.EXIT_PARTIAL;
+    }
+}

@@ -1,0 +1,195 @@
+package org.comboscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InvivoCommandTest {
+    @TempDir
+    Path tmp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private static String res(String name) {
+        try {
+            return Path.of(InvivoCommandTest.class
+                            .getResource("/invivo/" + name)
+                            .toURI())
+                    .toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int run(String... args) {
+        return Main.run(new PrintWriter(out), new PrintWriter(err), args);
+    }
+
+    private static List<String[]> csv(Path p) throws Exception {
+        return Files.readAllLines(p).stream().map(l -> l.split(",", -1)).toList();
+    }
+
+    @Test
+    void invivo_cr1197_writesTheFourContractFilesMatchingSynergyLmm() throws Exception {
+        Path dir = tmp.resolve("out");
+        int code = run(
+                "invivo", "--input", res("cr1197_long.csv"), "--arms", res("cr1197_arms.csv"), "--out", dir.toString());
+        assertThat(code).as(err.toString()).isEqualTo(Main.EXIT_OK);
+
+        List<String[]> summary = csv(dir.resolve("group_day_summary.csv"));
+        assertThat(String.join(",", summary.get(0)))
+                .isEqualTo("group,role,day,day_since_start,n,mean,sd,sem,median,min,max");
+        assertThat(summary).hasSize(46);
+        assertThat(summary.get(1)).startsWith("Vehicle", "vehicle", "33", "0", "10");
+
+        List<String[]> tgi = csv(dir.resolve("tgi.csv"));
+        assertThat(String.join(",", tgi.get(0)))
+                .startsWith("day,day_since_start,group,role,n_T,n_C,mean_T,mean_C,TGI_pct,T_over_C_pct");
+        assertThat(tgi).hasSize(25);
+        assertThat(tgi.get(1)[8]).isEqualTo("NA");
+
+        List<String[]> rates = csv(dir.resolve("growth_rates.csv"));
+        assertThat(String.join(",", rates.get(0))).startsWith("group,role,rate,se,sd_ranef,sd_resid");
+        List<String[]> ref = csv(Path.of(res("cr1197_exp_estimates.csv")));
+        for (int g = 0; g < 4; g++) {
+            assertThat(Double.parseDouble(rates.get(g + 1)[2]))
+                    .isCloseTo(Double.parseDouble(ref.get(1)[2 * g]), within(1e-9));
+        }
+
+        List<String[]> syn = csv(dir.resolve("synergy.csv"));
+        assertThat(String.join(",", syn.get(0))).isEqualTo("Model,Metric,Estimate,lwr,upr,pval,Time");
+        List<String[]> bliss = csv(Path.of(res("cr1197_exp_synergy_Bliss.csv")));
+        List<String[]> ourBliss = syn.stream().filter(r -> r[0].equals("Bliss")).toList();
+        assertThat(ourBliss).hasSize(bliss.size() - 1);
+        for (int i = 0; i < ourBliss.size(); i++) {
+            String[] r = bliss.get(i + 1);
+            assertThat(ourBliss.get(i)[1]).isEqualTo(r[1].replace("\"", ""));
+            assertThat(Double.parseDouble(ourBliss.get(i)[6])).isEqualTo(Double.parseDouble(r[6]));
+            for (int c = 2; c <= 5; c++) {
+                double e = Double.parseDouble(r[c]);
+                assertThat(Double.parseDouble(ourBliss.get(i)[c]))
+                        .isCloseTo(e, within(1e-5 * Math.max(1, Math.abs(e))));
+            }
+        }
+        assertThat(syn.stream().filter(r -> r[0].equals("HSA"))).hasSize(28);
+        assertThat(syn.stream().filter(r -> r[0].equals("RA"))).hasSize(28);
+        assertThat(Files.readString(dir.resolve("warnings.txt"))).contains("CR1197_m29 day 71.0 dropped: volume 0");
+
+        // invivoSyn's CombPDX global Bliss CI for CR1197 (reference/invivo/CR1197/invivosyn/global_CI_synergy.csv).
+        String[] global = csv(dir.resolve("invivosyn.csv")).stream()
+                .filter(r -> r[0].equals("CombPDX_global") && r[1].equals("Bliss"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(Double.parseDouble(global[4])).isCloseTo(0.24270558521488728, within(1e-12));
+    }
+
+    @Test
+    void invivo_multiArmWithoutDesign_exitsTwoAndWritesNothing() {
+        Path dir = tmp.resolve("none");
+        int code = run(
+                "invivo",
+                "--input",
+                res("mas98_multiarm_long.csv"),
+                "--arms",
+                res("mas98_multiarm_arms.csv"),
+                "--out",
+                dir.toString());
+        assertThat(code).isEqualTo(Main.EXIT_INPUT);
+        assertThat(err.toString())
+                .contains("--design must name one combination group when the arms file has several designs: "
+                        + "[EGF_Fulv, Fulv_Trast, Her_Fulv, Her_Trast]");
+        assertThat(dir).doesNotExist();
+    }
+
+    @Test
+    void invivo_multiArmDesignWithUnmeasuredEarlyTime_reportsSkippedTimesAndExitsOne() throws Exception {
+        Path dir = tmp.resolve("mas");
+        int code = run(
+                "invivo",
+                "--input",
+                res("mas98_multiarm_long.csv"),
+                "--arms",
+                res("mas98_multiarm_arms.csv"),
+                "--out",
+                dir.toString(),
+                "--design",
+                "Her_Trast",
+                "--methods",
+                "bliss,hsa");
+        // SynergyLMM's refit at re-based time 2 fails (only two arms measured); we skip it and report.
+        assertThat(code).as(err.toString()).isEqualTo(Main.EXIT_PARTIAL);
+        assertThat(err.toString()).contains("synergy at time 2.0 not computed");
+        assertThat(csv(dir.resolve("synergy.csv")).stream().filter(r -> r[6].equals("2")))
+                .isEmpty();
+        assertThat(csv(dir.resolve("synergy.csv")).stream().filter(r -> r[6].equals("28")))
+                .hasSize(4);
+    }
+
+    @Test
+    void invivo_gompertzModel_writesR0AsRateAndSimulatedSynergy() throws Exception {
+        Path dir = tmp.resolve("g");
+        int code = run(
+                "invivo",
+                "--input",
+                res("cr1197_long.csv"),
+                "--arms",
+                res("cr1197_arms.csv"),
+                "--out",
+                dir.toString(),
+                "--model",
+                "gompertz",
+                "--methods",
+                "bliss");
+        assertThat(code).as(err.toString()).isEqualTo(Main.EXIT_OK);
+        List<String[]> rates = csv(dir.resolve("growth_rates.csv"));
+        assertThat(String.join(",", rates.get(0))).startsWith("group,role,rate,se,sd_ranef,sd_resid,rho,se_rho");
+        // nlme's r0 of the vehicle arm (gompertz_estimates.csv), within the 5e-4 golden tolerance.
+        assertThat(Double.parseDouble(rates.get(1)[2]))
+                .isCloseTo(0.18927255353789008, within(0.18927255353789008 * 5e-4));
+        List<String[]> syn = csv(dir.resolve("synergy.csv"));
+        assertThat(syn).hasSize(1 + 28);
+        assertThat(syn.stream().skip(1).allMatch(r -> r[0].equals("Bliss"))).isTrue();
+    }
+
+    @Test
+    void invivo_unknownModel_exitsTwo() {
+        int code = run(
+                "invivo",
+                "--input",
+                res("cr1197_long.csv"),
+                "--arms",
+                res("cr1197_arms.csv"),
+                "--out",
+                tmp.resolve("u").toString(),
+                "--model",
+                "logistic");
+        assertThat(code).isEqualTo(Main.EXIT_INPUT);
+        assertThat(err.toString()).contains("--model");
+    }
+
+    @Test
+    void invivo_badRowInInput_exitsTwoNamingLine() throws Exception {
+        Path bad = tmp.resolve("bad.csv");
+        Files.writeString(bad, "study,animal_id,group,day,volume_mm3\nS,m1,Vehicle,0,x\n");
+        int code = run(
+                "invivo",
+                "--input",
+                bad.toString(),
+                "--arms",
+                res("cr1197_arms.csv"),
+                "--out",
+                tmp.resolve("b").toString());
+        assertThat(code).isEqualTo(Main.EXIT_INPUT);
+        assertThat(err.toString()).contains("bad.csv:2: column 'volume_mm3'");
+        assertThat(tmp.resolve("b")).doesNotExist();
+    }
+}

@@ -1,0 +1,138 @@
+package org.comboscope.io.invivo;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.comboscope.core.error.DataFormatException;
+import org.comboscope.core.invivo.Arms;
+
+/**
+ * Reads an arms file: columns {@code group, role}.
+ *
+ * <p>A 2x2 study uses the roles {@code vehicle, drugA, drugB, combination}, each exactly once. A
+ * multi-arm study with several 2x2 designs sharing a control uses {@code vehicle}, {@code single}
+ * for monotherapies and {@code combination X+Y} naming the two monotherapy groups of each
+ * combination; every combination then yields one design. A remark in parentheses after the role is
+ * ignored ({@code drugA (heregulin)}, {@code vehicle (shared)}). Three-drug roles ({@code drugC},
+ * {@code triple combination}) are reported as unsupported.
+ */
+public final class ArmsReader {
+    private ArmsReader() {}
+
+    /** Reads all 2x2 designs of the file, in the order of their combination rows. */
+    public static List<Arms> read(Path path) throws IOException {
+        CsvSource src = CsvSource.read(path);
+        int gc = src.require("group", "treatment");
+        int rc = src.require("role");
+        Map<String, Integer> lineOf = new LinkedHashMap<>();
+        Map<String, String> single = new LinkedHashMap<>(); // drugA/drugB/single -> group
+        String vehicle = null;
+        String drugA = null;
+        String drugB = null;
+        String plainCombination = null;
+        List<String[]> combos = new ArrayList<>(); // group, components text, line
+        for (CsvSource.Row r : src.records) {
+            String g = src.field(r, gc);
+            String roleText = src.field(r, rc);
+            int line = src.line(r);
+            if (g.isEmpty()) {
+                throw new DataFormatException(src.file, line, src.header.get(gc), "group must not be empty");
+            }
+            Integer prev = lineOf.putIfAbsent(g, line);
+            if (prev != null) {
+                throw new DataFormatException(
+                        src.file,
+                        line,
+                        src.header.get(gc),
+                        "group '" + g + "' is listed twice (also line " + prev + ")");
+            }
+            String role = roleText.replaceAll("\\(.*\\)", "").strip();
+            String lower = role.toLowerCase(Locale.ROOT);
+            String once = null;
+            if (lower.equals("vehicle") || lower.equals("control")) {
+                once = vehicle;
+                vehicle = g;
+            } else if (lower.equals("druga")) {
+                once = drugA;
+                drugA = g;
+                single.put(g, g);
+            } else if (lower.equals("drugb")) {
+                once = drugB;
+                drugB = g;
+                single.put(g, g);
+            } else if (lower.equals("single")) {
+                single.put(g, g);
+            } else if (lower.equals("combination")) {
+                once = plainCombination;
+                plainCombination = g;
+            } else if (lower.startsWith("combination ")) {
+                combos.add(
+                        new String[] {g, role.substring("combination ".length()).strip(), Integer.toString(line)});
+            } else if (lower.equals("drugc") || lower.contains("triple")) {
+                throw new DataFormatException(
+                        src.file,
+                        line,
+                        src.header.get(rc),
+                        "three-drug designs are not supported yet, role was '" + roleText + "'");
+            } else {
+                throw new DataFormatException(
+                        src.file,
+                        line,
+                        src.header.get(rc),
+                        "role must be one of vehicle, drugA, drugB, combination (or single / combination X+Y), was '"
+                                + roleText + "'");
+            }
+            if (once != null) {
+                throw new DataFormatException(
+                        src.file,
+                        line,
+                        src.header.get(rc),
+                        "role '" + role + "' is given twice (also group '" + once + "')");
+            }
+        }
+        if (vehicle == null) {
+            throw new DataFormatException(src.file, 0, null, "no group has role 'vehicle'");
+        }
+        List<Arms> designs = new ArrayList<>();
+        if (plainCombination != null) {
+            if (drugA == null || drugB == null) {
+                throw new DataFormatException(
+                        src.file, 0, null, "a 'combination' role needs one 'drugA' and one 'drugB' group");
+            }
+            designs.add(new Arms(vehicle, drugA, drugB, plainCombination));
+        }
+        for (String[] c : combos) {
+            int line = Integer.parseInt(c[2]);
+            String[] parts = splitComponents(c[1], single);
+            if (parts == null) {
+                throw new DataFormatException(
+                        src.file,
+                        line,
+                        src.header.get(rc),
+                        "'combination " + c[1] + "' must name two monotherapy groups of this file joined by '+', "
+                                + "monotherapies are " + single.keySet());
+            }
+            designs.add(new Arms(vehicle, parts[0], parts[1], c[0]));
+        }
+        if (designs.isEmpty()) {
+            throw new DataFormatException(src.file, 0, null, "no group has role 'combination'");
+        }
+        return designs;
+    }
+
+    /** Splits "X+Y" at the '+' that leaves two known monotherapy groups; null if none does. */
+    private static String[] splitComponents(String text, Map<String, String> single) {
+        for (int i = text.indexOf('+'); i >= 0; i = text.indexOf('+', i + 1)) {
+            String a = text.substring(0, i).strip();
+            String b = text.substring(i + 1).strip();
+            if (single.containsKey(a) && single.containsKey(b) && !a.equals(b)) {
+                return new String[] {a, b};
+            }
+        }
+        return null;
+    }
+}

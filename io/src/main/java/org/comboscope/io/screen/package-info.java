@@ -1,0 +1,2 @@
+/** Readers for screen count tables (MAGeCK/DrugZ TSV and CSV). */
+package org.comboscope.io.screen;
