@@ -10,6 +10,7 @@ final class Commands {
         cl.addSubcommand(new DemoCommand());
         cl.addSubcommand(new FitCommand());
         cl.addSubcommand(new SynergyCommand());
+        cl.addSubcommand(new ReportCommand());
         cl.addSubcommand(new CiCommand());
         cl.addSubcommand(new PlateCommand());
         cl.addSubcommand(new ScreenCommand());
