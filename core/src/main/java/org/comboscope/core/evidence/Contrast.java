@@ -1,5 +1,6 @@
 package org.comboscope.core.evidence;
 
+import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.comboscope.core.error.InvalidInputException;
@@ -13,7 +14,7 @@ import org.comboscope.core.response.ArmComparison;
  * @param armA the first arm: the combination if there is one, else the active monotherapy
  * @param armB the comparator arm
  * @param difference {@code armA.value − armB.value} in the records' unit (percentage points for
- *     {@code %})
+ *     {@code %}), computed in decimal from the values as written and rounded once to a double
  * @param ratio {@code armA.value / armB.value}, empty when {@code armB.value} is 0
  * @param comparison difference in proportions with Newcombe's interval and Fisher's exact p, when
  *     both arms state {@code n/N}; empty otherwise
@@ -62,6 +63,10 @@ public record Contrast(
                         level))
                 : Optional.empty();
         OptionalDouble ratio = b.value() == 0 ? OptionalDouble.empty() : OptionalDouble.of(a.value() / b.value());
-        return new Contrast(a.contrast(), a, b, a.value() - b.value(), ratio, cmp);
+        // subtract the decimals as written so that 4.1 - 4.0 is 0.1, not 0.0999...96
+        double diff = new BigDecimal(a.valueText())
+                .subtract(new BigDecimal(b.valueText()))
+                .doubleValue();
+        return new Contrast(a.contrast(), a, b, diff, ratio, cmp);
     }
 }

@@ -310,8 +310,8 @@ class EvidenceBaseTest {
         Contrast pfs = cs.get(1);
         assertThat(pfs.armA().setting()).isEqualTo(Setting.MONOTHERAPY);
         assertThat(pfs.armB().setting()).isEqualTo(Setting.PLACEBO);
-        assertThat(pfs.difference()).isCloseTo(0.1, within(1e-12));
-        assertThat(cs.get(2).difference()).isCloseTo(-0.9, within(1e-12));
+        assertThat(pfs.difference()).isEqualTo(0.1);
+        assertThat(cs.get(2).difference()).isEqualTo(-0.9);
     }
 
     @Test
