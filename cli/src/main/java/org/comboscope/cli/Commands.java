@@ -18,5 +18,6 @@ final class Commands {
         cl.addSubcommand(new RandomiseCommand());
         cl.addSubcommand(new SurvivalCommand());
         cl.addSubcommand(new OrrCommand());
+        cl.addSubcommand(new EvidenceCommand());
     }
 }
