@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Screen-scale synergy: the analysis of 'synergy' on a large CSV/TSV, read block by block (the rows of"
                     + " each block must be contiguous), on all cores, written incrementally in input order.",
-            "Writes the same DIR/blocks.csv, DIR/cells.csv, DIR/curves.csv and DIR/warnings.txt as 'synergy'.",
+            "Writes the same DIR/blocks.csv, DIR/cells.csv, DIR/curves.csv, DIR/warnings.txt and DIR/provenance.csv as"
+                    + " 'synergy' (no --report/--plots).",
             "Resumable: rerun the same command after an interruption and it continues from the checkpoint in" + " DIR/"
                     + BatchSynergy.WORK_DIR + "; final files appear atomically at the end."
         })
@@ -109,13 +110,39 @@ final class BatchCommand implements Callable<Integer> {
         String description = "# comboscope batch: input " + input + ", data type " + scale.label()
                 + " (responses converted to % inhibition), methods " + methods + ", baseline " + base.label()
                 + ", fit " + fit + ", replicates " + replicates + ", iterations " + iterations;
+        java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+        params.put("data_type", scale.label());
+        params.put("methods", methods);
+        params.put("baseline", base.label());
+        params.put("fit", fit);
+        params.put("replicates", replicates);
+        params.put("iterations", Integer.toString(iterations));
+        params.put("seed", Long.toString(seed));
+        params.put("ci_level", Double.toString(ciLevel));
+        org.comboscope.report.synergy.Provenance provenance = new org.comboscope.report.synergy.Provenance(
+                input.toString(),
+                SynergyCommand.sha256(input),
+                SynergyCommand.version(),
+                params,
+                java.time.Instant.now()
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        .toString());
+        java.io.StringWriter prov = new java.io.StringWriter();
+        SynergyCommand.writeProvenance(prov, provenance);
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = quiet ? null : new Progress(err, System.console() != null);
         BatchSynergy.Summary s = BatchSynergy.run(
                 input,
                 scale,
                 out,
-                new BatchSynergy.Options(engine, ciLevel, seed, Math.max(1, n), description, 200),
+                new BatchSynergy.Options(
+                        engine,
+                        ciLevel,
+                        seed,
+                        Math.max(1, n),
+                        description,
+                        200,
+                        java.util.Map.of("provenance.csv", prov.toString())),
                 progress == null ? null : progress::update);
         if (progress != null) {
             progress.done();

@@ -12,11 +12,14 @@ final class Commands {
         cl.addSubcommand(new SynergyCommand());
         cl.addSubcommand(new BatchCommand());
         cl.addSubcommand(new SimulateCommand());
+        cl.addSubcommand(new ReportCommand());
+        cl.addSubcommand(new CiCommand());
         cl.addSubcommand(new PlateCommand());
         cl.addSubcommand(new ScreenCommand());
         cl.addSubcommand(new InvivoCommand());
         cl.addSubcommand(new RandomiseCommand());
         cl.addSubcommand(new SurvivalCommand());
         cl.addSubcommand(new OrrCommand());
+        cl.addSubcommand(new EvidenceCommand());
     }
 }

@@ -89,9 +89,12 @@ final class FitCommand implements Callable<Integer> {
                                     "ic50_absolute",
                                     "ic50_absolute_lower",
                                     "ic50_absolute_upper",
+                                    "ri",
                                     "n",
                                     "conc_unit",
                                     "input_type",
+                                    "optim_fn_count",
+                                    "optim_gr_count",
                                     "note"));
                     Writer fw = dir.writer("fitted.csv");
                     CsvTable fitted =
@@ -211,13 +214,27 @@ final class FitCommand implements Callable<Integer> {
         t.num(Math.min(f.curve().ec50(), max));
         t.num(rel.value()).num(rel.se()).num(rel.lower()).num(rel.upper());
         t.num(abs.value()).num(abs.lower()).num(abs.upper());
+        t.num(riOf(f));
         t.integer(f.n()).text(b.concUnits().get(d)).text(scale.label());
+        t.integer(f.trace().functionCount()).integer(f.trace().gradientCount());
         List<String> notes = new ArrayList<>();
         f.trace().ll4Failure().ifPresent(s -> notes.add("LL.4 failed (" + s + "), L.4 fallback"));
         rel.reason().ifPresent(s -> notes.add("relative IC50: " + s));
         abs.reason().ifPresent(s -> notes.add("absolute IC50: " + s));
         t.text(String.join("; ", notes));
         t.end();
+    }
+
+    private double riOf(CurveFit f) {
+        try {
+            return new org.comboscope.core.synergy.SynergyFinderEngine(
+                            SynergyCommand.fitter(fit),
+                            java.util.EnumSet.noneOf(org.comboscope.core.synergy.SynergyMethod.class),
+                            org.comboscope.core.synergy.Baseline.NONE)
+                    .relativeInhibition(f.doses(), f.responses());
+        } catch (ComboscopeException e) {
+            return Double.NaN;
+        }
     }
 
     private static final String EXTRAPOLATED = "an IC50 lies outside the tested dose range (extrapolated)";

@@ -28,6 +28,11 @@ import org.comboscope.io.synergyfinder.SynergyTables;
 import org.comboscope.io.synergyfinder.TableReadResult;
 import org.comboscope.io.table.CsvTable;
 import org.comboscope.io.table.OutputDirectory;
+import org.comboscope.report.synergy.PlotFormat;
+import org.comboscope.report.synergy.Provenance;
+import org.comboscope.report.synergy.SynergyReport;
+import org.comboscope.report.synergy.SynergyRun;
+import org.comboscope.report.synergy.SynergyRuns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,7 +44,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Synergy scores (ZIP, HSA, Bliss, Loewe), IC50, RI and CSS for every block of a dose-response"
                     + " matrix file, as SynergyFinder 3.15 computes them.",
-            "Writes DIR/blocks.csv, DIR/cells.csv, DIR/curves.csv and DIR/warnings.txt.",
+            "Writes DIR/blocks.csv, DIR/cells.csv, DIR/curves.csv, DIR/warnings.txt and DIR/provenance.csv;"
+                    + " with --report also DIR/report.html and DIR/report.pdf, with --plots DIR/plots/*.svg|png.",
             "Sign convention: positive synergy score = synergy; Loewe_ci < 1 = synergy."
         })
 final class SynergyCommand implements Callable<Integer> {
@@ -81,6 +87,17 @@ final class SynergyCommand implements Callable<Integer> {
             defaultValue = "0",
             description = "Worker threads; 0 = all cores. Results do not depend on it.")
     int threads;
+
+    @Option(
+            names = "--report",
+            description = "Also write DIR/report.html (self-contained, interactive) and DIR/report.pdf.")
+    boolean report;
+
+    @Option(
+            names = "--plots",
+            defaultValue = "",
+            description = "Static plot formats written to DIR/plots/: svg, png or svg,png. Default: none.")
+    String plots;
 
     @Option(
             names = "--replicates",
@@ -131,6 +148,7 @@ final class SynergyCommand implements Callable<Integer> {
         for (String w : table.warnings()) {
             err.println("warning: " + w);
         }
+        java.util.Set<PlotFormat> plotFormats = PlotFormat.parseList(plots);
         SynergyFinderEngine engine = new SynergyFinderEngine(fitter, ms, base, bootstrap, iterations, seed);
         List<DoseResponseBlock> blocks = table.blocks();
         List<Object> results = analyzeAll(engine, table, blocks, threads);
@@ -148,12 +166,16 @@ final class SynergyCommand implements Callable<Integer> {
             writeBlocks(dir, table, ok, ciLevel, seed);
             writeCells(dir, table.drugCount(), ok);
             writeCurves(dir, ok);
+            Provenance provenance = provenance(scale, base);
+            writeProvenance(dir, provenance);
+            List<String> warnings = new ArrayList<>();
             try (Writer w = dir.writer("warnings.txt")) {
                 w.write("# comboscope synergy: input " + input + ", data type " + scale.label() + " (responses"
                         + " converted to % inhibition), methods " + methods + ", baseline " + base.label()
                         + ", fit " + fit + "\n");
                 for (String s : table.warnings()) {
                     w.write("warning: " + s + "\n");
+                    warnings.add("warning: " + s);
                 }
                 for (String f : failures) {
                     w.write("not analysed: " + f + "\n");
@@ -161,8 +183,13 @@ final class SynergyCommand implements Callable<Integer> {
                 for (BlockSynergy b : ok) {
                     for (String note : b.notes()) {
                         w.write("block " + b.blockId() + ": " + note + "\n");
+                        warnings.add("block " + b.blockId() + ": " + note);
                     }
                 }
+            }
+            if (report || !plotFormats.isEmpty()) {
+                SynergyRun run = SynergyRuns.of(provenance, ok, failures, warnings);
+                SynergyReport.write(run, dir, new SynergyReport.Options(report, report, plotFormats));
             }
             dir.commit();
         }
@@ -181,6 +208,67 @@ final class SynergyCommand implements Callable<Integer> {
         o.flush();
         err.flush();
         return failures.isEmpty() ? Main.EXIT_OK : Main.EXIT_PARTIAL;
+    }
+
+    private Provenance provenance(ResponseScale scale, Baseline base) throws IOException {
+        java.util.Map<String, String> p = new java.util.LinkedHashMap<>();
+        p.put("data_type", scale.label());
+        p.put("methods", methods);
+        p.put("baseline", base.label());
+        p.put("fit", fit);
+        p.put("replicates", replicates);
+        p.put("iterations", Integer.toString(iterations));
+        p.put("seed", Long.toString(seed));
+        p.put("ci_level", Double.toString(ciLevel));
+        if (sheet != null) {
+            p.put("sheet", sheet);
+        }
+        return new Provenance(
+                input.toString(),
+                sha256(input),
+                version(),
+                p,
+                java.time.Instant.now()
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        .toString());
+    }
+
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "development build" : v;
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
+    }
+
+    private static void writeProvenance(OutputDirectory dir, Provenance p) throws IOException {
+        try (Writer w = dir.writer("provenance.csv")) {
+            writeProvenance(w, p);
+        }
+    }
+
+    /** {@code provenance.csv}: key, value rows (shared with {@code batch}). */
+    static void writeProvenance(Writer w, Provenance p) throws IOException {
+        try (CsvTable t = CsvTable.csv(w, List.of("key", "value"))) {
+            t.text("input_file").text(p.inputFile()).end();
+            t.text("input_sha256").text(p.inputSha256()).end();
+            t.text("comboscope_version").text(p.version()).end();
+            t.text("created").text(p.created()).end();
+            for (java.util.Map.Entry<String, String> e : p.parameters().entrySet()) {
+                t.text(e.getKey()).text(e.getValue()).end();
+            }
+        }
     }
 
     static DoseResponseFitter fitter(String name) {

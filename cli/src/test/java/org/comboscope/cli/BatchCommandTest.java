@@ -58,6 +58,15 @@ class BatchCommandTest {
         assertThat(b.err()).isEmpty();
         assertSameFiles(syn, bat, "blocks.csv", "cells.csv", "curves.csv");
         assertThat(bat.resolve(".comboscope-batch")).doesNotExist();
+        // provenance.csv: the same keys and values apart from the creation time
+        assertThat(Files.readAllLines(bat.resolve("provenance.csv")).stream()
+                        .filter(l -> !l.startsWith("created,"))
+                        .toList())
+                .isEqualTo(Files.readAllLines(syn.resolve("provenance.csv")).stream()
+                        .filter(l -> !l.startsWith("created,"))
+                        .toList());
+        assertThat(org.comboscope.io.synergyfinder.SynergyTables.COVARIANCE_COLUMNS)
+                .isEqualTo(org.comboscope.report.synergy.SynergyOutputReader.COVARIANCE_COLUMNS);
     }
 
     @Test

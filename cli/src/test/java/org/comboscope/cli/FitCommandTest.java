@@ -37,6 +37,8 @@ class FitCommandTest {
         assertThat(upper).isGreaterThan(2.74);
         // ibrutinib reaches 62 % inhibition: an absolute IC50 exists and lies above the midpoint (c < 0).
         assertThat(Double.parseDouble(ibrutinib[14])).isGreaterThan(2.74);
+        // RI as SynergyFinder reports it for block 1, drug 2 (ri_2 = 27.003).
+        assertThat(ibrutinib[17]).isEqualTo("27.003");
         // ispinesib plateaus at 45 %: no absolute IC50, with the reason.
         assertThat(curves.get(1)).contains("absolute IC50: curve never reaches 50");
         List<String> sens = Files.readAllLines(out.resolve("sensitisation.csv"));

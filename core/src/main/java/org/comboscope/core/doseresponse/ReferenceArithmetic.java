@@ -227,7 +227,8 @@ final class ReferenceArithmetic {
 
     /**
      * OpenBLAS's x86-64 {@code dnrm2} (x87 assembly): squares and sums in extended precision —
-     * four accumulators over blocks of eight, one for the remainder — then {@code fsqrt}.
+     * four accumulators (element {@code i} to accumulator {@code i mod 4}) over blocks of eight, the
+     * remainder into the first — then {@code fsqrt}.
      */
     static double nrm2(int n, double[] x, int off) {
         double[][] acc = new double[4][2];
@@ -236,12 +237,11 @@ final class ReferenceArithmetic {
         for (int i = 0; i < blocks; i++) {
             addSquare(acc[i & 3], x[off + i], tmp);
         }
-        double[] rem = new double[2];
+        // The remainder loop adds into the first accumulator, element by element.
         for (int i = blocks; i < n; i++) {
-            addSquare(rem, x[off + i], tmp);
+            addSquare(acc[0], x[off + i], tmp);
         }
-        // Remainder accumulates in the register that is later combined first.
-        addExtended(acc[0], rem);
+        // Final combination as the x87 stack pops it: ((a0 + a2) + a1) + a3.
         addExtended(acc[0], acc[2]);
         addExtended(acc[0], acc[1]);
         addExtended(acc[0], acc[3]);

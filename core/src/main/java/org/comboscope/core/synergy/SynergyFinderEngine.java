@@ -394,9 +394,9 @@ public final class SynergyFinderEngine {
     /**
      * SynergyFinder's RI ({@code CalculateRI}): drop dose 0; one point left gives its response;
      * otherwise the mean height of a free four-parameter fit over the log10 dose range, rounded to 3
-     * decimals.
+     * decimals. Returns NaN when no dose is positive. Uses this engine's fitter.
      */
-    double relativeInhibition(double[] doses, double[] responses) {
+    public double relativeInhibition(double[] doses, double[] responses) {
         int m = 0;
         Integer[] order = new Integer[doses.length];
         for (int i = 0; i < doses.length; i++) {

@@ -87,6 +87,8 @@ public final class BatchSynergy {
      * @param description first line of {@code warnings.txt}; also part of the checkpoint
      *     fingerprint, so it must describe every option that changes results
      * @param checkpointEvery blocks between checkpoints, ≥ 1
+     * @param extraFiles further small files to write with the results (name → UTF-8 text), e.g.
+     *     {@code provenance.csv}
      */
     public record Options(
             SynergyFinderEngine engine,
@@ -94,8 +96,10 @@ public final class BatchSynergy {
             long seed,
             int threads,
             String description,
-            int checkpointEvery) {
+            int checkpointEvery,
+            java.util.Map<String, String> extraFiles) {
         public Options {
+            extraFiles = java.util.Map.copyOf(extraFiles);
             Objects.requireNonNull(engine, "engine");
             Objects.requireNonNull(description, "description");
             if (threads < 1) {
@@ -463,6 +467,11 @@ public final class BatchSynergy {
                 w.flush();
                 appendFile(work.resolve(FAILURES), w);
                 appendFile(work.resolve(NOTES), w);
+            }
+            for (java.util.Map.Entry<String, String> e : new java.util.TreeMap<>(o.extraFiles()).entrySet()) {
+                try (Writer w = dir.writer(e.getKey())) {
+                    w.write(e.getValue());
+                }
             }
             dir.commit();
         }

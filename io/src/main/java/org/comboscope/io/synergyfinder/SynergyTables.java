@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.comboscope.core.doseresponse.CurveFit;
+import org.comboscope.core.doseresponse.CurveModel;
 import org.comboscope.core.synergy.BlockStatistics;
 import org.comboscope.core.synergy.BlockSynergy;
 import org.comboscope.core.synergy.CellScore;
@@ -190,9 +191,19 @@ public final class SynergyTables {
         }
     }
 
+    /** The upper triangle of the covariance of (b, c, d, e) in {@code curves.csv}, row by row. */
+    public static final List<String> COVARIANCE_COLUMNS = List.of(
+            "cov_b_b", "cov_b_c", "cov_b_d", "cov_b_e", "cov_c_c", "cov_c_d", "cov_c_e", "cov_d_d", "cov_d_e",
+            "cov_e_e");
+
     /** Header of {@code curves.csv}. */
     public static List<String> curvesHeader() {
-        return List.of("block_id", "drug_index", "drug", "model", "b", "c", "d", "e", "rss", "ic50", "n", "conc_unit");
+        List<String> h = new ArrayList<>(List.of(
+                "block_id", "drug_index", "drug", "model", "b", "c", "d", "e", "rss", "ic50", "n", "conc_unit"));
+        h.add("log_base");
+        h.add("df_residual");
+        h.addAll(COVARIANCE_COLUMNS);
+        return h;
     }
 
     /** Writes the rows of {@code curves.csv} for one block. */
@@ -208,6 +219,14 @@ public final class SynergyTables {
                     .num(f.curve().d())
                     .num(f.curve().e());
             t.num(f.rss()).num(b.ic50()[d]).integer(f.n()).text(b.concUnits().get(d));
+            t.num(f.curve().model() == CurveModel.L4 ? f.curve().logBase() : Double.NaN);
+            t.integer(f.residualDf());
+            java.util.Optional<double[][]> cov = f.covariance();
+            for (int a = 0; a < 4; a++) {
+                for (int c = a; c < 4; c++) {
+                    t.num(cov.isPresent() ? cov.get()[a][c] : Double.NaN);
+                }
+            }
             t.end();
         }
     }

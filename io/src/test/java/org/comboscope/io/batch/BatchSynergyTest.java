@@ -49,7 +49,7 @@ class BatchSynergyTest {
     private static BatchSynergy.Options options(int threads) {
         SynergyFinderEngine engine = new SynergyFinderEngine(
                 new SynergyFinderFitter(), EnumSet.allOf(SynergyMethod.class), Baseline.NONE, true, 10, 123);
-        return new BatchSynergy.Options(engine, 0.95, 123, threads, "# test", 2);
+        return new BatchSynergy.Options(engine, 0.95, 123, threads, "# test", 2, java.util.Map.of("extra.txt", "x\n"));
     }
 
     @Test
@@ -74,7 +74,7 @@ class BatchSynergyTest {
         BatchSynergy.Summary resumed = BatchSynergy.run(in, ResponseScale.VIABILITY, out, options(1), null);
         assertThat(resumed.resumed()).isBetween(4L, 5L); // every 2 blocks, or after 2 s
         assertThat(resumed.blocks()).isEqualTo(10);
-        for (String f : new String[] {"blocks.csv", "cells.csv", "curves.csv", "warnings.txt"}) {
+        for (String f : new String[] {"blocks.csv", "cells.csv", "curves.csv", "warnings.txt", "extra.txt"}) {
             assertThat(Files.readString(out.resolve(f))).as(f).isEqualTo(Files.readString(full.resolve(f)));
         }
         assertThat(out.resolve(BatchSynergy.WORK_DIR)).doesNotExist();

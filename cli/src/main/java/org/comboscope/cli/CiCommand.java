@@ -1,0 +1,645 @@
+package org.comboscope.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.comboscope.core.combination.Braid;
+import org.comboscope.core.combination.CiAnalysis;
+import org.comboscope.core.combination.CiCell;
+import org.comboscope.core.combination.CiLevel;
+import org.comboscope.core.combination.CiRay;
+import org.comboscope.core.combination.CombinationIndex;
+import org.comboscope.core.combination.HillCurve;
+import org.comboscope.core.combination.MedianEffect;
+import org.comboscope.core.combination.MuSyC;
+import org.comboscope.core.combination.ParameterEstimate;
+import org.comboscope.core.combination.ParametricFit;
+import org.comboscope.core.combination.PointwiseScores;
+import org.comboscope.core.combination.TwoDrugData;
+import org.comboscope.core.combination.Zimmer;
+import org.comboscope.core.error.ComboscopeException;
+import org.comboscope.core.error.InvalidInputException;
+import org.comboscope.core.matrix.DoseResponseBlock;
+import org.comboscope.core.matrix.ResponseScale;
+import org.comboscope.core.response.Interval;
+import org.comboscope.io.synergyfinder.SynergyFinderTableReader;
+import org.comboscope.io.synergyfinder.TableReadResult;
+import org.comboscope.io.table.CsvTable;
+import org.comboscope.io.table.OutputDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code comboscope ci}: Chou–Talalay combination index and the parametric models MuSyC, Zimmer, BRAID. */
+@Command(
+        name = "ci",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Chou-Talalay combination index (median-effect analysis, CI per cell and at effect levels, DRI,"
+                    + " Fa-CI curve and isobologram data, bootstrap bands) and the parametric two-drug models MuSyC,"
+                    + " Zimmer and BRAID, as the Python synergy 1.0 package computes them.",
+            "Writes DIR/ci_cells.csv, DIR/ci_drugs.csv, DIR/ci_levels.csv, DIR/ci_fa_curve.csv, DIR/musyc.csv,"
+                    + " DIR/zimmer.csv, DIR/braid.csv, DIR/pointwise.csv (those selected) and DIR/warnings.txt.",
+            "Conventions: ci < 1 synergy; MuSyC beta > 0 synergistic efficacy, alpha > 1 synergistic potency,"
+                    + " gamma > 1 synergistic cooperativity; Zimmer a < 0 synergy; BRAID kappa > 0 synergy."
+                    + " Response levels (e0_fa ...) are fractions affected."
+        })
+final class CiCommand implements Callable<Integer> {
+
+    /** The models {@code --models} can select. */
+    enum Model {
+        CI,
+        MUSYC,
+        ZIMMER,
+        BRAID,
+        BLISS,
+        HSA,
+        LOEWE,
+        SCHINDLER,
+        ZIP;
+
+        boolean pointwise() {
+            return this == BLISS || this == HSA || this == LOEWE || this == SCHINDLER || this == ZIP;
+        }
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Set<Model> parseList(String text) {
+            Set<Model> out = EnumSet.noneOf(Model.class);
+            for (String s : text.split(",")) {
+                String t = s.trim().toLowerCase(Locale.ROOT);
+                if (t.isEmpty()) {
+                    continue;
+                }
+                Model m = null;
+                for (Model x : values()) {
+                    if (x.label().equals(t)) {
+                        m = x;
+                    }
+                }
+                if (m == null) {
+                    throw new InvalidInputException(
+                            "models",
+                            s,
+                            "must be a comma-separated list of ci, musyc, zimmer, braid, bliss, hsa, loewe, schindler, zip");
+                }
+                out.add(m);
+            }
+            if (out.isEmpty()) {
+                throw new InvalidInputException("models", text, "must name at least one model");
+            }
+            return out;
+        }
+    }
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--input", required = true, description = "SynergyFinder table: CSV, TSV or XLSX.")
+    Path input;
+
+    @Option(names = "--out", required = true, description = "Output directory (written atomically).")
+    Path out;
+
+    @Option(
+            names = "--data-type",
+            defaultValue = "viability",
+            description = "Meaning of the response column: viability (fa = 1 - v), inhibition (fa = v) or counts"
+                    + " (raw signal such as cell counts: fa = 1 - y / mean of the block's untreated wells)."
+                    + " Default: ${DEFAULT-VALUE} (as the synergy command).")
+    String dataType;
+
+    @Option(
+            names = "--response-unit",
+            defaultValue = "percent",
+            description = "percent (0-100) or fraction (0-1). Default: ${DEFAULT-VALUE}.")
+    String responseUnit;
+
+    @Option(
+            names = "--models",
+            defaultValue = "ci,musyc,zimmer,braid",
+            description = "Any of ci, musyc, zimmer, braid, bliss, hsa, loewe, schindler, zip (the last five write"
+                    + " DIR/pointwise.csv in the Python synergy package's conventions). Default: ${DEFAULT-VALUE}.")
+    String models;
+
+    @Option(
+            names = "--levels",
+            defaultValue = "0.5,0.75,0.9,0.95",
+            description = "Effect levels (fa) for the CI of constant-ratio rays. Default: ${DEFAULT-VALUE}.")
+    String levels;
+
+    @Option(
+            names = "--bootstrap",
+            defaultValue = "100",
+            description = "Bootstrap resamples for confidence bands and parameter intervals (0: none)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    int bootstrap;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Bootstrap seed. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--sheet", description = "XLSX sheet name (default: the first sheet).")
+    String sheet;
+
+    @Option(
+            names = "--threads",
+            defaultValue = "0",
+            description = "Worker threads; 0 = all cores. Results do not depend on it.")
+    int threads;
+
+    /** Everything computed for one block; failures per model. */
+    record BlockResult(
+            DoseResponseBlock block,
+            Optional<CiAnalysis> ci,
+            Map<Model, ParametricFit> fits,
+            Optional<List<PointwiseScores.Row>> pointwise,
+            Map<Model, String> failures) {}
+
+    @Override
+    public Integer call() throws Exception {
+        boolean counts = dataType.trim().equalsIgnoreCase("counts");
+        ResponseScale scale = counts ? ResponseScale.VIABILITY : ResponseScale.parse(dataType);
+        double unit =
+                switch (responseUnit.trim().toLowerCase(Locale.ROOT)) {
+                    case "percent" -> 100.0;
+                    case "fraction" -> 1.0;
+                    default ->
+                        throw new InvalidInputException("response-unit", responseUnit, "must be percent or fraction");
+                };
+        Set<Model> ms = Model.parseList(models);
+        double[] fa = parseLevels(levels);
+        if (bootstrap < 0) {
+            throw new InvalidInputException("bootstrap", bootstrap, "must be >= 0");
+        }
+        CombinationIndex ci =
+                new CombinationIndex().withLevels(fa).withBootstrap(bootstrap).withSeed(seed);
+        // Read as inhibition (no conversion) and convert here, where the unit is known.
+        TableReadResult table = sheet == null
+                ? SynergyFinderTableReader.read(input, ResponseScale.INHIBITION)
+                : SynergyFinderTableReader.read(input, ResponseScale.INHIBITION, sheet);
+        if (table.drugCount() != 2) {
+            throw new InvalidInputException(
+                    "drugs", table.drugCount(), "the ci command needs exactly 2 drugs per block", input.toString());
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> warnings = new ArrayList<>();
+        for (String w : table.warnings()) {
+            // The reader's percent-scale hint does not apply when the user declared fractions or counts.
+            if (!((unit == 1.0 || counts) && w.contains("responses must be percent inhibition"))) {
+                warnings.add(w);
+            }
+        }
+        List<DoseResponseBlock> blocks = new ArrayList<>();
+        Map<String, String> unnormalisable = new LinkedHashMap<>();
+        for (DoseResponseBlock b : table.blocks()) {
+            double[] y = b.inhibitionPercent();
+            double control = unit;
+            if (counts) {
+                double sum = 0;
+                int n = 0;
+                for (int i = 0; i < y.length; i++) {
+                    if (b.conc(i, 0) == 0 && b.conc(i, 1) == 0) {
+                        sum += y[i];
+                        n++;
+                    }
+                }
+                if (n == 0 || !(sum > 0)) {
+                    unnormalisable.put(
+                            b.blockId(),
+                            "--data-type counts needs untreated wells (conc1 = conc2 = 0) with a positive mean;"
+                                    + " block has " + n);
+                    control = 1;
+                } else {
+                    control = sum / n;
+                }
+            }
+            for (int i = 0; i < y.length; i++) {
+                double f = scale == ResponseScale.VIABILITY ? 1 - y[i] / control : y[i] / control;
+                y[i] = 100 * f;
+            }
+            blocks.add(new DoseResponseBlock(
+                    b.blockId(), b.drugs(), b.concUnits(), b.concentrations(), y, b.sourceLines()));
+        }
+        for (String w : warnings) {
+            err.println("warning: " + w);
+        }
+        List<BlockResult> results = analyzeAll(blocks, table, unnormalisable, ms, ci);
+        List<String> failures = new ArrayList<>();
+        for (BlockResult r : results) {
+            r.failures()
+                    .forEach((m, why) -> failures.add("block " + r.block().blockId() + ", " + m.label() + ": " + why));
+        }
+        try (OutputDirectory dir = OutputDirectory.create(out)) {
+            if (ms.contains(Model.CI)) {
+                CiTables.write(dir, results);
+            }
+            for (Model m : List.of(Model.MUSYC, Model.ZIMMER, Model.BRAID)) {
+                if (ms.contains(m)) {
+                    writeFits(dir, m, results);
+                }
+            }
+            if (ms.stream().anyMatch(Model::pointwise)) {
+                writePointwise(dir, ms, results);
+            }
+            try (Writer w = dir.writer("warnings.txt")) {
+                w.write("# comboscope ci: input " + input + ", data type " + (counts ? "counts" : scale.label())
+                        + ", response unit "
+                        + responseUnit + " (converted to fraction affected), models " + models + ", bootstrap "
+                        + bootstrap + ", seed " + seed + "\n");
+                for (String s : warnings) {
+                    w.write("warning: " + s + "\n");
+                }
+                for (String f : failures) {
+                    w.write("not analysed: " + f + "\n");
+                }
+                for (BlockResult r : results) {
+                    if (r.ci().isPresent()) {
+                        for (String note : r.ci().get().notes()) {
+                            w.write("block " + r.block().blockId() + ", ci: " + note + "\n");
+                        }
+                    }
+                }
+            }
+            dir.commit();
+        }
+        for (String f : failures) {
+            err.println("not analysed: " + f);
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(
+                "comboscope ci: %d blocks, models %s, %d model fits failed; results in %s%n",
+                blocks.size(), models, failures.size(), out.toAbsolutePath().normalize());
+        o.flush();
+        err.flush();
+        return failures.isEmpty() ? Main.EXIT_OK : Main.EXIT_PARTIAL;
+    }
+
+    static double[] parseLevels(String text) {
+        String[] parts = text.split(",");
+        double[] out = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                out[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("levels", parts[i], "must be numbers in (0, 1)");
+            }
+            if (!(out[i] > 0 && out[i] < 1)) {
+                throw new InvalidInputException("levels", parts[i], "must be numbers in (0, 1)");
+            }
+        }
+        return out;
+    }
+
+    private List<BlockResult> analyzeAll(
+            List<DoseResponseBlock> blocks,
+            TableReadResult table,
+            Map<String, String> unnormalisable,
+            Set<Model> ms,
+            CombinationIndex ci)
+            throws InterruptedException {
+        int n = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(n, blocks.size())));
+        try {
+            List<Future<BlockResult>> futures = new ArrayList<>();
+            for (DoseResponseBlock b : blocks) {
+                List<String> problems = new ArrayList<>();
+                table.problemsFor(b.blockId()).forEach(p -> problems.add(p.rule()));
+                if (unnormalisable.containsKey(b.blockId())) {
+                    problems.add(unnormalisable.get(b.blockId()));
+                }
+                futures.add(pool.submit(() -> analyze(b, problems, ms, ci)));
+            }
+            List<BlockResult> out = new ArrayList<>();
+            for (Future<BlockResult> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private BlockResult analyze(DoseResponseBlock b, List<String> problems, Set<Model> ms, CombinationIndex ci) {
+        Map<Model, String> failures = new LinkedHashMap<>();
+        Map<Model, ParametricFit> fits = new LinkedHashMap<>();
+        if (!problems.isEmpty()) {
+            for (Model m : ms) {
+                failures.put(m, problems.get(0));
+            }
+            return new BlockResult(b, Optional.empty(), fits, Optional.empty(), failures);
+        }
+        TwoDrugData data = TwoDrugData.of(b);
+        Optional<CiAnalysis> analysis = Optional.empty();
+        for (Model m : ms) {
+            if (m.pointwise()) {
+                continue;
+            }
+            try {
+                switch (m) {
+                    case CI -> analysis = Optional.of(ci.analyze(data, b.blockId()));
+                    case MUSYC -> fits.put(m, MuSyC.fit(data, bootstrap, seed, b.blockId()));
+                    case ZIMMER -> fits.put(m, Zimmer.fit(data, bootstrap, seed, b.blockId()));
+                    case BRAID -> fits.put(m, Braid.fit(data, bootstrap, seed, b.blockId()));
+                    default -> throw new IllegalStateException("pointwise model " + m);
+                }
+            } catch (ComboscopeException e) {
+                failures.put(m, e.getMessage());
+            }
+        }
+        Optional<List<PointwiseScores.Row>> pw = Optional.empty();
+        if (ms.stream().anyMatch(Model::pointwise)) {
+            try {
+                pw = Optional.of(PointwiseScores.compute(data));
+            } catch (ComboscopeException e) {
+                for (Model m : ms) {
+                    if (m.pointwise()) {
+                        failures.put(m, e.getMessage());
+                    }
+                }
+            }
+        }
+        return new BlockResult(b, analysis, fits, pw, failures);
+    }
+
+    private static void writeFits(OutputDirectory dir, Model m, List<BlockResult> results) throws IOException {
+        List<String> names =
+                switch (m) {
+                    case MUSYC -> MuSyC.PARAMETER_NAMES;
+                    case ZIMMER -> Zimmer.PARAMETER_NAMES;
+                    case BRAID -> Braid.PARAMETER_NAMES;
+                    default -> throw new IllegalArgumentException(m.label() + " has no parameter file");
+                };
+        List<String> h = new ArrayList<>(List.of("block_id", "drug1", "drug2"));
+        for (String p : names) {
+            h.add(p);
+            h.add(p + "_lower");
+            h.add(p + "_upper");
+        }
+        h.addAll(List.of("ssr", "r_squared", "n", "bootstrap_refits", "conc_unit1", "conc_unit2", "convention"));
+        try (Writer w = dir.writer(m.label() + ".csv");
+                CsvTable t = CsvTable.csv(w, h)) {
+            for (BlockResult r : results) {
+                ParametricFit f = r.fits().get(m);
+                if (f == null) {
+                    continue;
+                }
+                t.text(r.block().blockId())
+                        .text(r.block().drugs().get(0))
+                        .text(r.block().drugs().get(1));
+                for (String p : names) {
+                    ParameterEstimate e = f.parameter(p);
+                    t.num(e.value());
+                    t.num(e.ci().map(Interval::lower).orElse(Double.NaN));
+                    t.num(e.ci().map(Interval::upper).orElse(Double.NaN));
+                }
+                t.num(f.ssr()).num(f.rSquared()).integer(f.n()).integer(f.bootstrapRefits());
+                t.text(r.block().concUnits().get(0))
+                        .text(r.block().concUnits().get(1))
+                        .text(f.convention());
+                t.end();
+            }
+        }
+    }
+
+    /** Per-row reference models in the package's conventions, as fractions affected. */
+    private static void writePointwise(OutputDirectory dir, Set<Model> ms, List<BlockResult> results)
+            throws IOException {
+        record Col(
+                Model model,
+                String name,
+                java.util.function.Function<PointwiseScores.Row, java.util.OptionalDouble> f) {}
+        List<Col> cols = List.of(
+                new Col(Model.BLISS, "bliss_ref_fa", PointwiseScores.Row::blissRefFa),
+                new Col(Model.BLISS, "bliss_syn", PointwiseScores.Row::blissSyn),
+                new Col(Model.BLISS, "bliss_hill_ref_fa", PointwiseScores.Row::blissHillRefFa),
+                new Col(Model.BLISS, "bliss_hill_syn", PointwiseScores.Row::blissHillSyn),
+                new Col(Model.HSA, "hsa_ref_fa", PointwiseScores.Row::hsaRefFa),
+                new Col(Model.HSA, "hsa_syn", PointwiseScores.Row::hsaSyn),
+                new Col(Model.HSA, "hsa_hill_ref_fa", PointwiseScores.Row::hsaHillRefFa),
+                new Col(Model.HSA, "hsa_hill_syn", PointwiseScores.Row::hsaHillSyn),
+                new Col(Model.LOEWE, "loewe_delta_weakest_ref_fa", PointwiseScores.Row::loeweWeakestRefFa),
+                new Col(Model.LOEWE, "loewe_delta_weakest_syn", PointwiseScores.Row::loeweWeakestSyn),
+                new Col(Model.LOEWE, "loewe_delta_hsa_ref_fa", PointwiseScores.Row::loeweHsaRefFa),
+                new Col(Model.LOEWE, "loewe_delta_hsa_syn", PointwiseScores.Row::loeweHsaSyn),
+                new Col(Model.LOEWE, "loewe_delta_nan_ref_fa", PointwiseScores.Row::loeweNanRefFa),
+                new Col(Model.LOEWE, "loewe_delta_nan_syn", PointwiseScores.Row::loeweNanSyn),
+                new Col(Model.LOEWE, "loewe_ci", PointwiseScores.Row::loeweCi),
+                new Col(Model.SCHINDLER, "schindler_ref_fa", PointwiseScores.Row::schindlerRefFa),
+                new Col(Model.SCHINDLER, "schindler_syn", PointwiseScores.Row::schindlerSyn),
+                new Col(Model.ZIP, "zip_ref_fa", PointwiseScores.Row::zipRefFa),
+                new Col(Model.ZIP, "zip_delta", PointwiseScores.Row::zipDelta));
+        List<Col> chosen = cols.stream().filter(c -> ms.contains(c.model())).toList();
+        List<String> h = new ArrayList<>(List.of("block_id", "conc1", "conc2", "fa"));
+        chosen.forEach(c -> h.add(c.name()));
+        h.add("convention");
+        try (Writer w = dir.writer("pointwise.csv");
+                CsvTable t = CsvTable.csv(w, h)) {
+            for (BlockResult r : results) {
+                if (r.pointwise().isEmpty()) {
+                    continue;
+                }
+                DoseResponseBlock b = r.block();
+                for (PointwiseScores.Row row : r.pointwise().get()) {
+                    int i = row.row();
+                    t.text(b.blockId()).num(b.conc(i, 0)).num(b.conc(i, 1)).num(b.response(i) / 100.0);
+                    for (Col c : chosen) {
+                        t.num(c.f().apply(row));
+                    }
+                    t.text(PointwiseScores.CONVENTION);
+                    t.end();
+                }
+            }
+        }
+    }
+
+    /** The four Chou–Talalay tables. */
+    static final class CiTables {
+        private CiTables() {}
+
+        static void write(OutputDirectory dir, List<BlockResult> results) throws IOException {
+            String conv = CiAnalysis.CONVENTION;
+            try (Writer w = dir.writer("ci_cells.csv");
+                    CsvTable t = CsvTable.csv(
+                            w,
+                            List.of(
+                                    "block_id",
+                                    "conc1",
+                                    "conc2",
+                                    "fa",
+                                    "ci",
+                                    "cell_type",
+                                    "dx1",
+                                    "dx2",
+                                    "dri1",
+                                    "dri2",
+                                    "convention"))) {
+                for (BlockResult r : results) {
+                    if (r.ci().isEmpty()) {
+                        continue;
+                    }
+                    for (CiCell c : r.ci().get().cells()) {
+                        t.text(r.block().blockId())
+                                .num(c.conc1())
+                                .num(c.conc2())
+                                .num(c.fa())
+                                .num(c.ci());
+                        t.text(cellType(c))
+                                .num(c.dx1())
+                                .num(c.dx2())
+                                .num(c.dri1())
+                                .num(c.dri2())
+                                .text(conv);
+                        t.end();
+                    }
+                }
+            }
+            try (Writer w = dir.writer("ci_drugs.csv");
+                    CsvTable t = CsvTable.csv(
+                            w,
+                            List.of(
+                                    "block_id",
+                                    "drug_index",
+                                    "dm",
+                                    "m",
+                                    "r",
+                                    "drug",
+                                    "n_points",
+                                    "dm_lower",
+                                    "dm_upper",
+                                    "m_lower",
+                                    "m_upper",
+                                    "dm_nonlinear",
+                                    "m_nonlinear",
+                                    "conc_unit"))) {
+                for (BlockResult r : results) {
+                    if (r.ci().isEmpty()) {
+                        continue;
+                    }
+                    CiAnalysis a = r.ci().get();
+                    for (int d = 1; d <= 2; d++) {
+                        MedianEffect me = d == 1 ? a.drug1() : a.drug2();
+                        Optional<Interval> dm = d == 1 ? a.dm1Band() : a.dm2Band();
+                        Optional<Interval> m = d == 1 ? a.m1Band() : a.m2Band();
+                        Optional<HillCurve> nl = d == 1 ? a.drug1Nonlinear() : a.drug2Nonlinear();
+                        t.text(r.block().blockId())
+                                .integer(d)
+                                .num(me.dm())
+                                .num(me.m())
+                                .num(me.r());
+                        t.text(r.block().drugs().get(d - 1)).integer(me.n());
+                        t.num(dm.map(Interval::lower).orElse(Double.NaN))
+                                .num(dm.map(Interval::upper).orElse(Double.NaN));
+                        t.num(m.map(Interval::lower).orElse(Double.NaN))
+                                .num(m.map(Interval::upper).orElse(Double.NaN));
+                        t.num(nl.map(HillCurve::c).orElse(Double.NaN))
+                                .num(nl.map(HillCurve::h).orElse(Double.NaN));
+                        t.text(r.block().concUnits().get(d - 1));
+                        t.end();
+                    }
+                }
+            }
+            try (Writer w = dir.writer("ci_levels.csv");
+                    CsvTable t = CsvTable.csv(w, levelHeader(true))) {
+                for (BlockResult r : results) {
+                    r.ci().ifPresent(a -> {
+                        for (CiRay ray : a.rays()) {
+                            for (CiLevel l : ray.levels()) {
+                                levelRow(t, r.block().blockId(), ray, l, true);
+                            }
+                        }
+                    });
+                }
+            }
+            try (Writer w = dir.writer("ci_fa_curve.csv");
+                    CsvTable t = CsvTable.csv(w, levelHeader(false))) {
+                for (BlockResult r : results) {
+                    r.ci().ifPresent(a -> {
+                        for (CiRay ray : a.rays()) {
+                            for (CiLevel l : ray.curve()) {
+                                levelRow(t, r.block().blockId(), ray, l, false);
+                            }
+                        }
+                    });
+                }
+            }
+        }
+
+        private static List<String> levelHeader(boolean full) {
+            List<String> h = new ArrayList<>(
+                    List.of("block_id", "ratio_d2_d1", "fraction_drug1", "fa", "ci", "ci_lower", "ci_upper"));
+            if (full) {
+                h.addAll(List.of(
+                        "dx1",
+                        "dx2",
+                        "d1",
+                        "d2",
+                        "d1_over_dx1",
+                        "d2_over_dx2",
+                        "dri1",
+                        "dri2",
+                        "dm_mix",
+                        "m_mix",
+                        "r_mix",
+                        "n_points"));
+            }
+            h.add("convention");
+            return h;
+        }
+
+        private static void levelRow(CsvTable t, String id, CiRay ray, CiLevel l, boolean full) {
+            t.text(id)
+                    .num(ray.ratio())
+                    .num(ray.fraction1())
+                    .num(l.fa())
+                    .num(l.ci())
+                    .num(l.ciLower())
+                    .num(l.ciUpper());
+            if (full) {
+                t.num(l.dx1())
+                        .num(l.dx2())
+                        .num(l.d1())
+                        .num(l.d2())
+                        .num(l.d1() / l.dx1())
+                        .num(l.d2() / l.dx2());
+                t.num(l.dri1())
+                        .num(l.dri2())
+                        .num(ray.mixture().dm())
+                        .num(ray.mixture().m())
+                        .num(ray.mixture().r());
+                t.integer(ray.mixture().n());
+            }
+            t.text(CiAnalysis.CONVENTION);
+            t.end();
+        }
+
+        private static String cellType(CiCell c) {
+            if (c.conc1() > 0 && c.conc2() > 0) {
+                return "combination";
+            }
+            if (c.conc1() > 0) {
+                return "drug1_alone";
+            }
+            return c.conc2() > 0 ? "drug2_alone" : "control";
+        }
+    }
+}
