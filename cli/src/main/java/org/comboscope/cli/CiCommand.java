@@ -40,6 +40,8 @@ import org.comboscope.io.synergyfinder.SynergyFinderTableReader;
 import org.comboscope.io.synergyfinder.TableReadResult;
 import org.comboscope.io.table.CsvTable;
 import org.comboscope.io.table.OutputDirectory;
+import org.comboscope.report.ci.CiPlots;
+import org.comboscope.report.synergy.PlotFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,7 +55,9 @@ import picocli.CommandLine.Spec;
                     + " Fa-CI curve and isobologram data, bootstrap bands) and the parametric two-drug models MuSyC,"
                     + " Zimmer and BRAID, as the Python synergy 1.0 package computes them.",
             "Writes DIR/ci_cells.csv, DIR/ci_drugs.csv, DIR/ci_levels.csv, DIR/ci_fa_curve.csv, DIR/musyc.csv,"
-                    + " DIR/zimmer.csv, DIR/braid.csv, DIR/pointwise.csv (those selected) and DIR/warnings.txt.",
+                    + " DIR/zimmer.csv, DIR/braid.csv, DIR/pointwise.csv (those selected) and DIR/warnings.txt;"
+                    + " with --plots (and ci selected) DIR/plots/<block>_fa_ci.svg|png and"
+                    + " DIR/plots/<block>_isobologram.svg|png.",
             "Conventions: ci < 1 synergy; MuSyC beta > 0 synergistic efficacy, alpha > 1 synergistic potency,"
                     + " gamma > 1 synergistic cooperativity; Zimmer a < 0 synergy; BRAID kappa > 0 synergy."
                     + " Response levels (e0_fa ...) are fractions affected."
@@ -154,6 +158,13 @@ final class CiCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Bootstrap seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(
+            names = "--plots",
+            defaultValue = "",
+            description = "Static plot formats written to DIR/plots/ for every block the CI analysis succeeded on:"
+                    + " svg, png or svg,png (Fa-CI plot and normalised isobologram). Default: none.")
+    String plots;
+
     @Option(names = "--sheet", description = "XLSX sheet name (default: the first sheet).")
     String sheet;
 
@@ -183,6 +194,7 @@ final class CiCommand implements Callable<Integer> {
                         throw new InvalidInputException("response-unit", responseUnit, "must be percent or fraction");
                 };
         Set<Model> ms = Model.parseList(models);
+        Set<PlotFormat> plotFormats = PlotFormat.parseList(plots);
         double[] fa = parseLevels(levels);
         if (bootstrap < 0) {
             throw new InvalidInputException("bootstrap", bootstrap, "must be >= 0");
@@ -248,6 +260,20 @@ final class CiCommand implements Callable<Integer> {
         try (OutputDirectory dir = OutputDirectory.create(out)) {
             if (ms.contains(Model.CI)) {
                 CiTables.write(dir, results);
+                if (!plotFormats.isEmpty()) {
+                    for (BlockResult r : results) {
+                        if (r.ci().isPresent()) {
+                            DoseResponseBlock b = r.block();
+                            CiPlots.write(
+                                    dir,
+                                    plotFormats,
+                                    b.blockId(),
+                                    b.drugs().get(0),
+                                    b.drugs().get(1),
+                                    r.ci().get());
+                        }
+                    }
+                }
             }
             for (Model m : List.of(Model.MUSYC, Model.ZIMMER, Model.BRAID)) {
                 if (ms.contains(m)) {

@@ -124,6 +124,84 @@ class CiCommandTest {
     }
 
     @Test
+    void ci_plotsSvgPng_writesFaCiAndIsobologramPerBlockWithoutChangingTables() throws Exception {
+        Path plain = tmp.resolve("plain");
+        Path out = tmp.resolve("out");
+        String input = subset("B01", "B02").toString();
+        for (Path dir : List.of(plain, out)) {
+            List<String> args = new java.util.ArrayList<>(List.of(
+                    "ci",
+                    "--input",
+                    input,
+                    "--out",
+                    dir.toString(),
+                    "--data-type",
+                    "inhibition",
+                    "--response-unit",
+                    "fraction",
+                    "--models",
+                    "ci",
+                    "--bootstrap",
+                    "20"));
+            if (dir == out) {
+                args.addAll(List.of("--plots", "svg,png"));
+            }
+            SynergyCommandTest.Run r = SynergyCommandTest.run(args.toArray(String[]::new));
+            assertThat(r.code()).as(r.err()).isZero();
+        }
+        assertThat(plain.resolve("plots")).doesNotExist();
+        for (String f : List.of("ci_cells.csv", "ci_drugs.csv", "ci_levels.csv", "ci_fa_curve.csv")) {
+            assertThat(Files.readString(out.resolve(f))).as(f).isEqualTo(Files.readString(plain.resolve(f)));
+        }
+        try (var files = Files.list(out.resolve("plots"))) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder(
+                            "B01_fa_ci.svg",
+                            "B01_fa_ci.png",
+                            "B01_isobologram.svg",
+                            "B01_isobologram.png",
+                            "B02_fa_ci.svg",
+                            "B02_fa_ci.png",
+                            "B02_isobologram.svg",
+                            "B02_isobologram.png");
+        }
+        for (String b : List.of("B01", "B02")) {
+            assertThat(Files.readString(out.resolve("plots/" + b + "_fa_ci.svg")))
+                    .contains("additive (CI = 1)")
+                    .contains("(block " + b + ")");
+            for (String kind : List.of("_fa_ci.png", "_isobologram.png")) {
+                java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(
+                        out.resolve("plots/" + b + kind).toFile());
+                long inked = 0;
+                for (int y = 0; y < img.getHeight(); y++) {
+                    for (int x = 0; x < img.getWidth(); x++) {
+                        inked += (img.getRGB(x, y) & 0xFFFFFF) != 0xFFFFFF ? 1 : 0;
+                    }
+                }
+                assertThat(inked / (double) (img.getWidth() * img.getHeight()))
+                        .as(b + kind)
+                        .isGreaterThan(0.05);
+            }
+        }
+    }
+
+    @Test
+    void ci_badPlotsFormat_exitsTwo() throws Exception {
+        SynergyCommandTest.Run r = SynergyCommandTest.run(
+                "ci",
+                "--input",
+                subset("B01").toString(),
+                "--out",
+                tmp.resolve("out").toString(),
+                "--models",
+                "ci",
+                "--plots",
+                "gif");
+        assertThat(r.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(r.err()).contains("plots").contains("gif");
+    }
+
+    @Test
     void ci_pointwiseModels_writePackageScores() throws Exception {
         Path out = tmp.resolve("out");
         SynergyCommandTest.Run r = SynergyCommandTest.run(

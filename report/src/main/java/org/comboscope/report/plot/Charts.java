@@ -480,13 +480,13 @@ public final class Charts {
         return bs.isEmpty() ? 0 : hi - lo;
     }
 
-    private static TextTitle title(String text) {
+    static TextTitle title(String text) {
         TextTitle t = new TextTitle(text, TITLE);
         t.setPaint(INK);
         return t;
     }
 
-    private static JFreeChart style(JFreeChart chart) {
+    static JFreeChart style(JFreeChart chart) {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);

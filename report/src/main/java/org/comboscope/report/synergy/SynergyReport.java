@@ -104,7 +104,7 @@ public final class SynergyReport {
     }
 
     /** A block id as a file-name part: letters, digits, dot, dash and underscore kept, the rest '_'. */
-    static String fileSafe(String id) {
+    public static String fileSafe(String id) {
         String s = id.replaceAll("[^A-Za-z0-9._-]", "_");
         return s.isEmpty() || s.startsWith(".") ? "_" + s : s;
     }
