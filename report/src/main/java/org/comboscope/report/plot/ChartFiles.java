@@ -78,6 +78,10 @@ public final class ChartFiles {
         BufferedImage img = new BufferedImage(
                 (int) Math.round(width * s), (int) Math.round(height * s), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
+        // white first: where the chart size in pixels is fractional, the last row/column is only
+        // partly covered and would otherwise blend with the raster's initial black
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.scale(s, s);

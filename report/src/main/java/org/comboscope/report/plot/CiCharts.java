@@ -129,7 +129,7 @@ public final class CiCharts {
             curves.addSeries(s);
         }
         XYSeries inRange = new XYSeries("measured combinations", false, true);
-        XYSeries offScale = new XYSeries("measured, off scale (at axis limit)", false, true);
+        XYSeries offScale = new XYSeries("measured, off scale (at axis edge)", false, true);
         for (CiCell c : cells) {
             double v = c.ci().getAsDouble();
             if (v >= lo && v <= hi) {
@@ -169,10 +169,8 @@ public final class CiCharts {
         dots.setUseOutlinePaint(false);
         dots.setSeriesPaint(0, Charts.INK);
         dots.setSeriesShape(0, DOT);
-        dots.setSeriesPaint(1, Charts.INK);
-        dots.setSeriesShape(1, DOT);
-        dots.setSeriesShapesFilled(1, false);
-        dots.setSeriesOutlineStroke(1, new BasicStroke(0.8f));
+        dots.setSeriesPaint(1, Color.GRAY);
+        dots.setSeriesShape(1, TRIANGLE);
         plot.setRenderer(1, dots);
         // draw points above the curves
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
