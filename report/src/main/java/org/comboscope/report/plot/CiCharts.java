@@ -19,16 +19,21 @@ import org.comboscope.core.combination.CiLevel;
 import org.comboscope.core.combination.CiRay;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYLineAnnotation;
+import org.jfree.chart.annotations.XYShapeAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -147,7 +152,7 @@ public final class CiCharts {
         y.setRange(lo, hi);
         // one tick per decade (the axis always spans at least 0.1 to 10)
         y.setAutoTickUnitSelection(false);
-        y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
+        y.setTickUnit(new NumberTickUnit(1.0));
         y.setNumberFormatOverride(new DecimalFormat("0.###"));
         XYPlot plot = new XYPlot(curves, x, y, null);
         DeviationRenderer band = new DeviationRenderer(true, false);
@@ -173,7 +178,7 @@ public final class CiCharts {
         dots.setSeriesShape(1, TRIANGLE);
         plot.setRenderer(1, dots);
         // draw points above the curves
-        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
 
         IntervalMarker syn = new IntervalMarker(lo, 1.0);
         syn.setPaint(SYNERGY_FILL);
@@ -206,10 +211,10 @@ public final class CiCharts {
             notes.add("bands: 95% bootstrap interval");
         }
         if (!notes.isEmpty()) {
-            org.jfree.chart.title.TextTitle t = new org.jfree.chart.title.TextTitle(String.join("; ", notes));
+            TextTitle t = new TextTitle(String.join("; ", notes));
             t.setFont(Charts.TICK);
             t.setPaint(Charts.INK);
-            t.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
+            t.setPosition(RectangleEdge.BOTTOM);
             chart.addSubtitle(t);
         }
         return Charts.style(chart);
@@ -337,7 +342,7 @@ public final class CiCharts {
         tri.lineTo(1, 0);
         tri.lineTo(0, 1);
         tri.closePath();
-        plot.addAnnotation(new org.jfree.chart.annotations.XYShapeAnnotation(tri, null, null, SYNERGY_FILL), false);
+        plot.addAnnotation(new XYShapeAnnotation(tri, null, null, SYNERGY_FILL), false);
 
         JFreeChart chart = new JFreeChart(null, Charts.TITLE, plot, true);
         chart.addSubtitle(Charts.title("Isobologram, " + drug1 + " + " + drug2 + " (block " + blockId + ")"));
@@ -345,10 +350,10 @@ public final class CiCharts {
         if (offScale > 0) {
             note += "; " + offScale + " beyond " + (int) ISO_AXIS_MAX + " not shown";
         }
-        org.jfree.chart.title.TextTitle t = new org.jfree.chart.title.TextTitle(note);
+        TextTitle t = new TextTitle(note);
         t.setFont(Charts.TICK);
         t.setPaint(Charts.INK);
-        t.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
+        t.setPosition(RectangleEdge.BOTTOM);
         chart.addSubtitle(t);
         return Charts.style(chart);
     }

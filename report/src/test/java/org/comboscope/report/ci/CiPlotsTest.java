@@ -5,15 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.assertj.core.data.Offset;
 import org.comboscope.core.combination.CiAnalysis;
+import org.comboscope.core.combination.CiCell;
 import org.comboscope.core.combination.CombinationIndex;
+import org.comboscope.core.combination.MedianEffect;
 import org.comboscope.core.combination.TwoDrugData;
 import org.comboscope.io.table.OutputDirectory;
+import org.comboscope.report.plot.ChartFiles;
 import org.comboscope.report.plot.CiCharts;
 import org.comboscope.report.synergy.PlotFormat;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,7 +95,7 @@ class CiPlotsTest {
         for (String name : names) {
             Path p = target.resolve(name);
             assertThat(p).isRegularFile();
-            Files.copy(p, preview.resolve(p.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(p, preview.resolve(p.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             if (name.endsWith(".png")) {
                 BufferedImage img = ImageIO.read(p.toFile());
                 assertThat(img.getWidth()).isEqualTo(1004);
@@ -104,8 +111,7 @@ class CiPlotsTest {
     void faCiSvg_blockB01_hasReferenceLineAndOneMarkerPerMeasuredPoint() throws Exception {
         int measured = CiCharts.measuredPoints(analysis).size();
         assertThat(measured).isEqualTo(25); // 5 × 5 combination wells of the 6 × 6 block
-        String svg =
-                org.comboscope.report.plot.ChartFiles.svg(CiCharts.faCi("B01", "drugA", "drugB", analysis), 241, 200);
+        String svg = ChartFiles.svg(CiCharts.faCi("B01", "drugA", "drugB", analysis), 241, 200);
         assertThat(svg).contains(CiCharts.ADDITIVE_LABEL).contains("synergy (CI &lt; 1)");
         // the CI = 1 line: the only line drawn with the additivity dash pattern, horizontal
         Matcher line = DASHED_LINE.matcher(svg);
@@ -119,6 +125,35 @@ class CiPlotsTest {
         assertThat(count(svg, CIRCLE)).isEqualTo(measured + 1);
         // the rotated CI axis label is written as glyph outlines, not text
         assertThat(svg).contains("Fraction affected (Fa)");
+    }
+
+    @Test
+    void faCiSvg_ciBeyondAxis_drawnAsTriangleAtEdge() {
+        MedianEffect me = new MedianEffect(1, 1, 1, 5);
+        OptionalDouble none = OptionalDouble.empty();
+        List<CiCell> cells = List.of(
+                new CiCell(0, 1, 1, 0.5, OptionalDouble.of(0.5), none, none, none, none),
+                new CiCell(1, 2, 2, 0.6, OptionalDouble.of(2), none, none, none, none),
+                new CiCell(2, 1, 3, 0.1, OptionalDouble.of(1e6), none, none, none, none),
+                new CiCell(3, 1, 4, 0, OptionalDouble.of(Double.POSITIVE_INFINITY), none, none, none, none),
+                new CiCell(4, 1, 0, 0.3, none, none, none, none, none));
+        CiAnalysis a = new CiAnalysis(
+                me,
+                me,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                cells,
+                List.of(),
+                List.of());
+        assertThat(CiCharts.measuredPoints(a)).hasSize(4);
+        String svg = ChartFiles.svg(CiCharts.faCi("X", "a", "b", a), 241, 250);
+        assertThat(svg).contains("off scale");
+        assertThat(count(svg, CIRCLE)).isEqualTo(2 + 1);
+        assertThat(count(svg, "<path d=\"M[-0-9. ]+L[-0-9. ]+L[-0-9. ]+Z\"")).isEqualTo(2 + 1);
     }
 
     @Test
@@ -139,11 +174,10 @@ class CiPlotsTest {
                                 .findFirst()
                                 .orElseThrow()
                                 .ci();
-                assertThat(p.ci()).isCloseTo(ci, org.assertj.core.data.Offset.offset(1e-9 * ci));
+                assertThat(p.ci()).isCloseTo(ci, Offset.offset(1e-9 * ci));
             }
         }
-        String svg = org.comboscope.report.plot.ChartFiles.svg(
-                CiCharts.isobologram("B01", "drugA", "drugB", analysis), 241, 200);
+        String svg = ChartFiles.svg(CiCharts.isobologram("B01", "drugA", "drugB", analysis), 241, 200);
         assertThat(svg)
                 .contains(CiCharts.ADDITIVE_LABEL)
                 .contains("Fa = 0.50")
