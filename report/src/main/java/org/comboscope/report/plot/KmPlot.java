@@ -269,8 +269,8 @@ public final class KmPlot {
 
     /**
      * The confidence band as a closed step polygon: the upper limits forward, the lower limits
-     * back. It stops before the first row whose interval is undefined (e.g. survival 0 with
-     * log CIs) and, before the first time, has zero width (survival 1, standard error 0).
+     * back. It stops at the first row whose interval is undefined with survival below 1 (e.g.
+     * survival 0 with log CIs); while the survival is 1 (before the first event) it has zero width.
      */
     static Path2D band(KmCurve km) {
         List<double[]> upper = new ArrayList<>();
@@ -281,14 +281,16 @@ public final class KmPlot {
         double lo = 1;
         double end = km.time(km.size() - 1);
         for (int i = 0; i < km.size(); i++) {
-            if (km.lower(i).isEmpty() || km.upper(i).isEmpty()) {
+            boolean defined = km.lower(i).isPresent() && km.upper(i).isPresent();
+            if (!defined && km.surv(i) < 1) {
                 end = km.time(i);
                 break;
             }
             upper.add(new double[] {km.time(i), up});
             lower.add(new double[] {km.time(i), lo});
-            up = km.upper(i).getAsDouble();
-            lo = km.lower(i).getAsDouble();
+            // log-log CIs are undefined while the survival is still 1 (censorings before the first event)
+            up = defined ? km.upper(i).getAsDouble() : 1;
+            lo = defined ? km.lower(i).getAsDouble() : 1;
             upper.add(new double[] {km.time(i), up});
             lower.add(new double[] {km.time(i), lo});
         }

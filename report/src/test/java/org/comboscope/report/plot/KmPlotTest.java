@@ -213,4 +213,25 @@ class KmPlotTest {
             assertThat(c).isGreaterThan(500);
         }
     }
+
+    @Test
+    void band_logLogWithCensoringBeforeFirstEvent_stillCoversTheCurve() {
+        // censored at 1 and 2 (survival 1, log-log CI undefined), events at 3 and 5, censored at 8
+        SurvivalSample s = new SurvivalSample(
+                new double[] {1, 2, 3, 4, 5, 8}, new boolean[] {false, false, true, false, true, false});
+        KmCurve km = KaplanMeier.fit(s, ConfType.LOG_LOG);
+        assertThat(km.lower(0)).isEmpty();
+        java.awt.geom.Rectangle2D bounds = KmPlot.band(km).getBounds2D();
+        assertThat(bounds.getMaxX()).isEqualTo(8);
+        assertThat(bounds.getMinY()).isLessThan(km.surv(km.size() - 1));
+    }
+
+    @Test
+    void band_logCiUndefinedAtSurvivalZero_endsAtThatTime() {
+        SurvivalSample s = new SurvivalSample(new double[] {1, 2, 4, 6}, new boolean[] {true, false, true, true});
+        KmCurve km = KaplanMeier.fit(s, ConfType.LOG);
+        assertThat(km.surv(km.size() - 1)).isZero();
+        assertThat(KmPlot.band(km).getBounds2D().getMaxX()).isEqualTo(6);
+        assertThat(KmPlot.band(km).getBounds2D().getMinY()).isPositive();
+    }
 }
