@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.comboscope.core.error.FitFailureException;
 import org.comboscope.core.survival.ConfType;
@@ -25,6 +27,10 @@ import org.comboscope.io.survival.SurvivalCsvReader;
 import org.comboscope.io.survival.SurvivalTable;
 import org.comboscope.io.table.CsvTable;
 import org.comboscope.io.table.OutputDirectory;
+import org.comboscope.report.plot.ChartFiles;
+import org.comboscope.report.plot.KmPlot;
+import org.comboscope.report.synergy.PlotFormat;
+import org.jfree.chart.JFreeChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,7 +44,8 @@ import picocli.CommandLine.Spec;
                     + " errors and pointwise 95%% CIs, medians with Brookmeyer-Crowley CIs (print.survfit), the"
                     + " log-rank test (survdiff) and a Cox model on the group (coxph, first group = reference).",
             "Writes DIR/km.csv, DIR/median.csv, DIR/followup.csv (median follow-up by reverse Kaplan-Meier) and,"
-                    + " with two or more groups, DIR/logrank.csv and DIR/cox.csv; DIR/warnings.txt explains any NA.",
+                    + " with two or more groups, DIR/logrank.csv and DIR/cox.csv; DIR/warnings.txt explains any NA;"
+                    + " with --plots DIR/plots/km.svg|png.",
             "Groups are ordered by their sorted labels, as R orders factor levels."
         })
 final class SurvivalCommand implements Callable<Integer> {
@@ -82,8 +89,23 @@ final class SurvivalCommand implements Callable<Integer> {
                     + " status), or auto (R's Surv rule: 1/2 if any value is 2). Default: ${DEFAULT-VALUE}.")
     String eventCoding;
 
+    @Option(
+            names = "--plots",
+            defaultValue = "",
+            description = "Static Kaplan-Meier plot formats written to DIR/plots/km.svg|png: svg, png or svg,png"
+                    + " (curves with the CI band of the first --conf-type, censor marks, numbers at risk)."
+                    + " Default: none.")
+    String plots;
+
+    @Option(
+            names = "--time-unit",
+            defaultValue = "",
+            description = "Unit of --time shown on the plot's time axis, e.g. days. Default: none.")
+    String timeUnit;
+
     @Override
     public Integer call() throws IOException {
+        Set<PlotFormat> plotFormats = PlotFormat.parseList(plots);
         List<ConfType> types = new ArrayList<>();
         for (String t : confTypes) {
             types.add(ConfType.parse(t));
@@ -120,6 +142,9 @@ final class SurvivalCommand implements Callable<Integer> {
                         w.write('\n');
                     }
                 }
+            }
+            if (!plotFormats.isEmpty()) {
+                writePlots(dir, plotFormats, types.get(0), groups);
             }
             dir.commit();
         }
@@ -176,6 +201,25 @@ final class SurvivalCommand implements Callable<Integer> {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    private void writePlots(
+            OutputDirectory dir, Set<PlotFormat> formats, ConfType type, Map<String, SurvivalSample> groups)
+            throws IOException {
+        Map<String, KmCurve> curves = new LinkedHashMap<>();
+        for (Map.Entry<String, SurvivalSample> g : groups.entrySet()) {
+            curves.put(g.getKey(), KaplanMeier.fit(g.getValue(), type));
+        }
+        JFreeChart chart = KmPlot.chart(curves, timeUnit);
+        int height = KmPlot.heightPt(curves.size());
+        for (PlotFormat f : formats) {
+            Path file = dir.path("plots/km." + f.extension());
+            if (f == PlotFormat.SVG) {
+                ChartFiles.writeSvg(chart, KmPlot.WIDTH_PT, height, file);
+            } else {
+                ChartFiles.writePng(chart, KmPlot.WIDTH_PT, height, file);
             }
         }
     }

@@ -223,4 +223,60 @@ class SurvivalCommandTest {
         assertThat(code).isEqualTo(Main.EXIT_INPUT);
         assertThat(err.toString()).contains("conf-type").contains("logit");
     }
+
+    private int runLung(Path dir, String... extra) throws IOException {
+        Path input = tmp.resolve("lung_input.csv");
+        if (!Files.exists(input)) {
+            resource("lung_input.csv");
+        }
+        List<String> args = new ArrayList<>(List.of(
+                "survival",
+                "--input",
+                input.toString(),
+                "--time",
+                "time",
+                "--event",
+                "event",
+                "--group",
+                "group",
+                "--out",
+                dir.toString()));
+        args.addAll(Arrays.asList(extra));
+        return run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void survival_plotsSvgPng_writesKmPlotsAndLeavesTablesUnchanged() throws IOException {
+        Path plain = tmp.resolve("plain");
+        Path withPlots = tmp.resolve("plots");
+        assertThat(runLung(plain)).as("stderr: %s", err).isEqualTo(Main.EXIT_OK);
+        assertThat(runLung(withPlots, "--plots", "svg,png", "--time-unit", "days"))
+                .as("stderr: %s", err)
+                .isEqualTo(Main.EXIT_OK);
+        for (String part : List.of("km", "median", "followup", "logrank", "cox")) {
+            assertThat(Files.readString(withPlots.resolve(part + ".csv")))
+                    .as(part)
+                    .isEqualTo(Files.readString(plain.resolve(part + ".csv")));
+        }
+        assertThat(Files.exists(plain.resolve("plots"))).isFalse();
+        String svg = Files.readString(withPlots.resolve("plots/km.svg"));
+        assertThat(svg).startsWith("<?xml").contains("Number at risk", "Time (days)", "female", "male");
+        java.awt.image.BufferedImage png =
+                javax.imageio.ImageIO.read(withPlots.resolve("plots/km.png").toFile());
+        long inked = 0;
+        for (int y = 0; y < png.getHeight(); y++) {
+            for (int x = 0; x < png.getWidth(); x++) {
+                inked += (png.getRGB(x, y) & 0xFFFFFF) != 0xFFFFFF ? 1 : 0;
+            }
+        }
+        assertThat(inked).isGreaterThan((long) png.getWidth() * png.getHeight() / 50);
+    }
+
+    @Test
+    void survival_badPlotFormat_exit2NothingWritten() throws IOException {
+        Path dir = tmp.resolve("out");
+        assertThat(runLung(dir, "--plots", "svg,gif")).isEqualTo(Main.EXIT_INPUT);
+        assertThat(err.toString()).contains("plots").contains("gif");
+        assertThat(Files.exists(dir)).isFalse();
+    }
 }
