@@ -3,13 +3,9 @@ package org.comboscope.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import org.comboscope.core.error.InvalidInputException;
 import org.comboscope.core.matrix.ResponseScale;
-import org.comboscope.core.synergy.Baseline;
 import org.comboscope.core.synergy.SynergyFinderEngine;
-import org.comboscope.core.synergy.SynergyMethod;
 import org.comboscope.io.batch.BatchSynergy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,24 +34,8 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output directory (final files written atomically).")
     Path out;
 
-    @Option(
-            names = "--data-type",
-            defaultValue = "viability",
-            description =
-                    "viability (converted to inhibition = 100 - viability) or inhibition. Default: ${DEFAULT-VALUE}.")
-    String dataType;
-
-    @Option(names = "--methods", defaultValue = "zip,hsa,bliss,loewe", description = "Default: ${DEFAULT-VALUE}.")
-    String methods;
-
-    @Option(names = "--baseline", defaultValue = "none", description = "none, part or all. Default: ${DEFAULT-VALUE}.")
-    String baseline;
-
-    @Option(
-            names = "--fit",
-            defaultValue = "synergyfinder",
-            description = "synergyfinder or optimal. Default: ${DEFAULT-VALUE}.")
-    String fit;
+    @picocli.CommandLine.Mixin
+    SynergyOptions analysis;
 
     @Option(
             names = "--threads",
@@ -63,70 +43,21 @@ final class BatchCommand implements Callable<Integer> {
             description = "Worker threads; 0 = all cores. Results do not depend on it.")
     int threads;
 
-    @Option(
-            names = "--replicates",
-            defaultValue = "bootstrap",
-            description = "bootstrap or mean, as for 'synergy'. Default: ${DEFAULT-VALUE}.")
-    String replicates;
-
-    @Option(
-            names = "--iterations",
-            defaultValue = "10",
-            description = "Bootstrap iterations. Default: ${DEFAULT-VALUE}.")
-    int iterations;
-
-    @Option(
-            names = "--seed",
-            defaultValue = "123",
-            description = "Seed of all random draws. Default: ${DEFAULT-VALUE}.")
-    long seed;
-
-    @Option(
-            names = "--ci-level",
-            defaultValue = "0.95",
-            description = "Level of the bootstrap intervals of block scores. Default: ${DEFAULT-VALUE}.")
-    double ciLevel;
-
     @Option(names = "--quiet", description = "No progress output on stderr.")
     boolean quiet;
 
     @Override
     public Integer call() throws Exception {
-        if (!(ciLevel > 0 && ciLevel < 1)) {
-            throw new InvalidInputException("ci-level", ciLevel, "must be in (0, 1)");
-        }
-        boolean bootstrap =
-                switch (replicates.toLowerCase(Locale.ROOT)) {
-                    case "bootstrap" -> true;
-                    case "mean" -> false;
-                    default -> throw new InvalidInputException("replicates", replicates, "must be bootstrap or mean");
-                };
-        ResponseScale scale = ResponseScale.parse(dataType);
-        Set<SynergyMethod> ms = SynergyMethod.parseList(methods);
-        Baseline base = Baseline.parse(baseline);
-        SynergyFinderEngine engine =
-                new SynergyFinderEngine(SynergyCommand.fitter(fit), ms, base, bootstrap, iterations, seed);
+        SynergyOptions.Parsed parsed = analysis.parse();
+        ResponseScale scale = parsed.scale();
+        SynergyFinderEngine engine = parsed.engine();
         int n = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
         String description = "# comboscope batch: input " + input + ", data type " + scale.label()
-                + " (responses converted to % inhibition), methods " + methods + ", baseline " + base.label()
-                + ", fit " + fit + ", replicates " + replicates + ", iterations " + iterations;
-        java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
-        params.put("data_type", scale.label());
-        params.put("methods", methods);
-        params.put("baseline", base.label());
-        params.put("fit", fit);
-        params.put("replicates", replicates);
-        params.put("iterations", Integer.toString(iterations));
-        params.put("seed", Long.toString(seed));
-        params.put("ci_level", Double.toString(ciLevel));
-        org.comboscope.report.synergy.Provenance provenance = new org.comboscope.report.synergy.Provenance(
-                input.toString(),
-                SynergyCommand.sha256(input),
-                SynergyCommand.version(),
-                params,
-                java.time.Instant.now()
-                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                        .toString());
+                + " (responses converted to % inhibition), methods " + analysis.methods + ", baseline "
+                + parsed.baseline().label() + ", fit " + analysis.fit + ", replicates " + analysis.replicates
+                + ", iterations " + analysis.iterations;
+        org.comboscope.report.synergy.Provenance provenance =
+                SynergyOptions.provenance(input, analysis.parameters(parsed));
         java.io.StringWriter prov = new java.io.StringWriter();
         SynergyCommand.writeProvenance(prov, provenance);
         PrintWriter err = spec.commandLine().getErr();
@@ -137,8 +68,8 @@ final class BatchCommand implements Callable<Integer> {
                 out,
                 new BatchSynergy.Options(
                         engine,
-                        ciLevel,
-                        seed,
+                        analysis.ciLevel,
+                        analysis.seed,
                         Math.max(1, n),
                         description,
                         200,

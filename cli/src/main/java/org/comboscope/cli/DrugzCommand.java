@@ -2,7 +2,6 @@ package org.comboscope.cli;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,24 +28,8 @@ final class DrugzCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(
-            names = "--counts",
-            required = true,
-            description = "Guide count table (TSV, or CSV if named *.csv): sgRNA, gene, samples...")
-    Path counts;
-
-    @Option(names = "--control", required = true, split = ",", description = "Control sample columns, comma-separated.")
-    List<String> control;
-
-    @Option(
-            names = "--treatment",
-            required = true,
-            split = ",",
-            description = "Treatment (drug) sample columns, comma-separated; paired by position with --control.")
-    List<String> treatment;
-
-    @Option(names = "--out", required = true, description = "Output directory.")
-    Path out;
+    @CommandLine.Mixin
+    ScreenInputOptions in;
 
     @Option(names = "--unpaired", description = "Unpaired mode: fold change of the arm means (any replicate numbers).")
     boolean unpaired;
@@ -87,11 +70,11 @@ final class DrugzCommand implements Callable<Integer> {
                         throw new CommandLine.ParameterException(
                                 spec.commandLine(), "--tie-order must be stable or numpy, was '" + tieOrder + "'");
                 };
-        CountTable table = CountTableReader.read(counts);
+        CountTable table = CountTableReader.read(in.counts);
         DrugZ.Options options =
                 new DrugZ.Options(pseudocount, halfWindow, unpaired, new LinkedHashSet<>(removeGenes), ties);
-        DrugZ.Result r = DrugZ.run(table, control, treatment, options);
-        try (OutputDirectory dir = OutputDirectory.create(out)) {
+        DrugZ.Result r = DrugZ.run(table, in.control, in.treatment, options);
+        try (OutputDirectory dir = OutputDirectory.create(in.out)) {
             try (Writer w = dir.writer("drugz.tsv");
                     CsvTable t = new CsvTable(
                             w,
@@ -125,7 +108,8 @@ final class DrugzCommand implements Callable<Integer> {
         }
         spec.commandLine()
                 .getOut()
-                .println("wrote " + out.resolve("drugz.tsv") + " (" + r.genes().size() + " genes)");
+                .println("wrote " + in.out.resolve("drugz.tsv") + " ("
+                        + r.genes().size() + " genes)");
         for (String g : r.unscoredGenes()) {
             spec.commandLine()
                     .getErr()

@@ -65,6 +65,12 @@ final class FitCommand implements Callable<Integer> {
         }
         ResponseScale scale = ResponseScale.parse(dataType);
         DoseResponseFitter fitter = SynergyCommand.fitter(fit);
+        riEngine = new org.comboscope.core.synergy.SynergyFinderEngine(
+                fitter,
+                java.util.EnumSet.noneOf(org.comboscope.core.synergy.SynergyMethod.class),
+                org.comboscope.core.synergy.Baseline.NONE);
+        zQuantile = new org.hipparchus.distribution.continuous.NormalDistribution()
+                .inverseCumulativeProbability(1 - (1 - level) / 2);
         TableReadResult table = SynergyFinderTableReader.read(input, scale);
         List<String> failures = new ArrayList<>();
         try (OutputDirectory dir = OutputDirectory.create(out)) {
@@ -225,13 +231,15 @@ final class FitCommand implements Callable<Integer> {
         t.end();
     }
 
+    /** Computes RI with the run's fitter; set in {@link #call()}. */
+    private org.comboscope.core.synergy.SynergyFinderEngine riEngine;
+
+    /** Two-sided normal quantile for the fold-sensitisation intervals; set in {@link #call()}. */
+    private double zQuantile;
+
     private double riOf(CurveFit f) {
         try {
-            return new org.comboscope.core.synergy.SynergyFinderEngine(
-                            SynergyCommand.fitter(fit),
-                            java.util.EnumSet.noneOf(org.comboscope.core.synergy.SynergyMethod.class),
-                            org.comboscope.core.synergy.Baseline.NONE)
-                    .relativeInhibition(f.doses(), f.responses());
+            return riEngine.relativeInhibition(f.doses(), f.responses());
         } catch (ComboscopeException e) {
             return Double.NaN;
         }
@@ -277,8 +285,7 @@ final class FitCommand implements Callable<Integer> {
                     double ra = a.se().getAsDouble() / a.value().getAsDouble();
                     double rw = w.se().getAsDouble() / w.value().getAsDouble();
                     double sdLog = Math.sqrt(ra * ra + rw * rw);
-                    double z = new org.hipparchus.distribution.continuous.NormalDistribution()
-                            .inverseCumulativeProbability(1 - (1 - level) / 2);
+                    double z = zQuantile;
                     t.num(fold * Math.exp(-z * sdLog))
                             .num(fold * Math.exp(z * sdLog))
                             .text("");

@@ -2,7 +2,6 @@ package org.comboscope.cli;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,24 +33,8 @@ final class MageckCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(
-            names = "--counts",
-            required = true,
-            description = "Guide count table (TSV, or CSV if named *.csv): sgRNA, gene, samples...")
-    Path counts;
-
-    @Option(names = "--control", required = true, split = ",", description = "Control sample columns, comma-separated.")
-    List<String> control;
-
-    @Option(
-            names = "--treatment",
-            required = true,
-            split = ",",
-            description = "Treatment sample columns, comma-separated.")
-    List<String> treatment;
-
-    @Option(names = "--out", required = true, description = "Output directory.")
-    Path out;
+    @CommandLine.Mixin
+    ScreenInputOptions in;
 
     @Option(
             names = "--paired",
@@ -80,9 +63,9 @@ final class MageckCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--library must be knockout, orf or activation, was '" + library + "'");
         }
-        CountTable table = CountTableReader.read(counts);
-        MageckTest.Result r = MageckTest.run(table, control, treatment, paired);
-        try (OutputDirectory dir = OutputDirectory.create(out)) {
+        CountTable table = CountTableReader.read(in.counts);
+        MageckTest.Result r = MageckTest.run(table, in.control, in.treatment, paired);
+        try (OutputDirectory dir = OutputDirectory.create(in.out)) {
             writeGenes(dir, r);
             writeSgrnas(dir, r);
             writeHits(dir, r, lib);
@@ -90,7 +73,7 @@ final class MageckCommand implements Callable<Integer> {
         }
         spec.commandLine()
                 .getOut()
-                .println("wrote " + out.resolve("gene_summary.tsv") + " ("
+                .println("wrote " + in.out.resolve("gene_summary.tsv") + " ("
                         + r.genes().size() + " genes), sgrna_summary.tsv, hits.tsv"
                         + (r.totalNormalisation()
                                 ? "; median normalisation unstable, used total-count normalisation"

@@ -6,7 +6,6 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,25 +58,8 @@ final class SynergyCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output directory (written atomically).")
     Path out;
 
-    @Option(
-            names = "--data-type",
-            defaultValue = "viability",
-            description = "Meaning of the response column: viability (converted to inhibition = 100 - viability)"
-                    + " or inhibition. Default: ${DEFAULT-VALUE} (as SynergyFinder).")
-    String dataType;
-
-    @Option(names = "--methods", defaultValue = "zip,hsa,bliss,loewe", description = "Default: ${DEFAULT-VALUE}.")
-    String methods;
-
-    @Option(names = "--baseline", defaultValue = "none", description = "none, part or all. Default: ${DEFAULT-VALUE}.")
-    String baseline;
-
-    @Option(
-            names = "--fit",
-            defaultValue = "synergyfinder",
-            description = "synergyfinder (drc 3.0-1 as SynergyFinder calls it) or optimal (least-squares optimum)."
-                    + " Default: ${DEFAULT-VALUE}.")
-    String fit;
+    @picocli.CommandLine.Mixin
+    SynergyOptions analysis;
 
     @Option(names = "--sheet", description = "XLSX sheet name (default: the first sheet).")
     String sheet;
@@ -99,48 +81,11 @@ final class SynergyCommand implements Callable<Integer> {
             description = "Static plot formats written to DIR/plots/: svg, png or svg,png. Default: none.")
     String plots;
 
-    @Option(
-            names = "--replicates",
-            defaultValue = "bootstrap",
-            description = "Replicated dose combinations: bootstrap (SynergyFinder's parametric bootstrap) or mean"
-                    + " (score the replicate means). Default: ${DEFAULT-VALUE}.")
-    String replicates;
-
-    @Option(
-            names = "--iterations",
-            defaultValue = "10",
-            description = "Bootstrap iterations. Default: ${DEFAULT-VALUE}.")
-    int iterations;
-
-    @Option(
-            names = "--seed",
-            defaultValue = "123",
-            description = "Seed of all random draws. Default: ${DEFAULT-VALUE}.")
-    long seed;
-
-    @Option(
-            names = "--ci-level",
-            defaultValue = "0.95",
-            description = "Level of the bootstrap intervals of block scores. Default: ${DEFAULT-VALUE}.")
-    double ciLevel;
-
     @Override
     public Integer call() throws Exception {
-        if (!(ciLevel > 0 && ciLevel < 1)) {
-            throw new org.comboscope.core.error.InvalidInputException("ci-level", ciLevel, "must be in (0, 1)");
-        }
-        boolean bootstrap =
-                switch (replicates.toLowerCase(java.util.Locale.ROOT)) {
-                    case "bootstrap" -> true;
-                    case "mean" -> false;
-                    default ->
-                        throw new org.comboscope.core.error.InvalidInputException(
-                                "replicates", replicates, "must be bootstrap or mean");
-                };
-        ResponseScale scale = ResponseScale.parse(dataType);
-        Set<SynergyMethod> ms = SynergyMethod.parseList(methods);
-        Baseline base = Baseline.parse(baseline);
-        DoseResponseFitter fitter = fitter(fit);
+        SynergyOptions.Parsed parsed = analysis.parse();
+        ResponseScale scale = parsed.scale();
+        Baseline base = parsed.baseline();
         TableReadResult table = sheet == null
                 ? SynergyFinderTableReader.read(input, scale)
                 : SynergyFinderTableReader.read(input, scale, sheet);
@@ -149,7 +94,7 @@ final class SynergyCommand implements Callable<Integer> {
             err.println("warning: " + w);
         }
         java.util.Set<PlotFormat> plotFormats = PlotFormat.parseList(plots);
-        SynergyFinderEngine engine = new SynergyFinderEngine(fitter, ms, base, bootstrap, iterations, seed);
+        SynergyFinderEngine engine = parsed.engine();
         List<DoseResponseBlock> blocks = table.blocks();
         List<Object> results = analyzeAll(engine, table, blocks, threads);
         List<String> failures = new ArrayList<>();
@@ -163,16 +108,16 @@ final class SynergyCommand implements Callable<Integer> {
             }
         }
         try (OutputDirectory dir = OutputDirectory.create(out)) {
-            writeBlocks(dir, table, ok, ciLevel, seed);
+            writeBlocks(dir, table, ok, analysis.ciLevel, analysis.seed);
             writeCells(dir, table.drugCount(), ok);
             writeCurves(dir, ok);
-            Provenance provenance = provenance(scale, base);
+            Provenance provenance = provenance(parsed);
             writeProvenance(dir, provenance);
             List<String> warnings = new ArrayList<>();
             try (Writer w = dir.writer("warnings.txt")) {
                 w.write("# comboscope synergy: input " + input + ", data type " + scale.label() + " (responses"
-                        + " converted to % inhibition), methods " + methods + ", baseline " + base.label()
-                        + ", fit " + fit + "\n");
+                        + " converted to % inhibition), methods " + analysis.methods + ", baseline " + base.label()
+                        + ", fit " + analysis.fit + "\n");
                 for (String s : table.warnings()) {
                     w.write("warning: " + s + "\n");
                     warnings.add("warning: " + s);
@@ -210,27 +155,12 @@ final class SynergyCommand implements Callable<Integer> {
         return failures.isEmpty() ? Main.EXIT_OK : Main.EXIT_PARTIAL;
     }
 
-    private Provenance provenance(ResponseScale scale, Baseline base) throws IOException {
-        java.util.Map<String, String> p = new java.util.LinkedHashMap<>();
-        p.put("data_type", scale.label());
-        p.put("methods", methods);
-        p.put("baseline", base.label());
-        p.put("fit", fit);
-        p.put("replicates", replicates);
-        p.put("iterations", Integer.toString(iterations));
-        p.put("seed", Long.toString(seed));
-        p.put("ci_level", Double.toString(ciLevel));
+    private Provenance provenance(SynergyOptions.Parsed parsed) throws IOException {
+        java.util.Map<String, String> p = analysis.parameters(parsed);
         if (sheet != null) {
             p.put("sheet", sheet);
         }
-        return new Provenance(
-                input.toString(),
-                sha256(input),
-                version(),
-                p,
-                java.time.Instant.now()
-                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                        .toString());
+        return SynergyOptions.provenance(input, p);
     }
 
     static String version() {

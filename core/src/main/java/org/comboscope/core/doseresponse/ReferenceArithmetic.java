@@ -109,66 +109,23 @@ final class ReferenceArithmetic {
 
     /** An accumulator with the rounding of an x87 extended-precision sum (R's {@code sum()}). */
     static final class LongDoubleSum {
-        private double hi;
-        private double lo;
+        /** The running extended-precision value as a normalised (hi, lo) pair. */
+        private final double[] acc = new double[2];
 
         void reset() {
-            hi = 0;
-            lo = 0;
+            acc[0] = 0;
+            acc[1] = 0;
         }
 
         void add(double term) {
-            // Exact new value = hi + lo + term, as a double-double (c, d).
-            double a = hi + term;
-            double bp = a - hi;
-            double b = (hi - (a - bp)) + (term - bp);
-            double e = lo + b;
-            double c = a + e;
-            double d = e - (c - a);
-            if (d == 0) {
-                hi = c;
-                lo = 0;
-                return;
-            }
-            // Round c + d to a 64-bit significand (ties to even): d is a multiple of 2^(exp(c) - 63)
-            // after rounding. Scaling by powers of two is exact.
-            long bits = Double.doubleToRawLongBits(c);
-            int biased = (int) ((bits >>> 52) & 0x7ff);
-            if (biased < 64 || biased > 2000) {
-                // Subnormal, tiny or huge: fall back to the general path.
-                addSlow(c, d);
-                return;
-            }
-            if (d < 0 && (bits & 0x000fffffffffffffL) == 0) {
-                biased--;
-            }
-            double up = Double.longBitsToDouble((long) (1023 + 1086 - biased) << 52); // 2^(63 - exp)
-            double down = Double.longBitsToDouble((long) (biased - 63) << 52); // 2^(exp - 63)
-            double dr = Math.rint(d * up) * down;
-            double h = c + dr;
-            hi = h;
-            lo = dr - (h - c);
-        }
-
-        private void addSlow(double c, double d) {
-            if (!Double.isFinite(c)) {
-                hi = c;
-                lo = 0;
-                return;
-            }
-            int exp = Math.getExponent(c);
-            if (d < 0 && (Double.doubleToRawLongBits(c) & 0x000fffffffffffffL) == 0) {
-                exp--;
-            }
-            double ulp64 = Math.scalb(1.0, exp - 63);
-            double dr = Math.rint(d / ulp64) * ulp64;
-            double h = c + dr;
-            hi = h;
-            lo = dr - (h - c);
+            double a = acc[0] + term;
+            double bp = a - acc[0];
+            double b = (acc[0] - (a - bp)) + (term - bp);
+            round64(a, b + acc[1], acc);
         }
 
         double value() {
-            return hi + lo;
+            return acc[0] + acc[1];
         }
     }
 
@@ -197,12 +154,8 @@ final class ReferenceArithmetic {
     /** {@code acc += x*x} in x87 extended precision (product and sum each rounded to 64 bits). */
     private static void addSquare(double[] acc, double x, double[] tmp) {
         double p = x * x;
-        double pe = Math.fma(x, x, -p);
-        round64(p, pe, tmp);
-        double a = acc[0] + tmp[0];
-        double bp = a - acc[0];
-        double b = (acc[0] - (a - bp)) + (tmp[0] - bp);
-        round64(a, b + acc[1] + tmp[1], acc);
+        round64(p, Math.fma(x, x, -p), tmp);
+        addExtended(acc, tmp);
     }
 
     private static void addExtended(double[] acc, double[] t) {

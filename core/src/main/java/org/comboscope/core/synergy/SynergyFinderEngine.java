@@ -132,7 +132,6 @@ public final class SynergyFinderEngine {
             cs.imputed = r >= g.imputedFrom;
             cells.add(cs);
         }
-        double[] controlObs = new double[k];
         if (methods.contains(SynergyMethod.HSA) || methods.contains(SynergyMethod.BLISS)) {
             scoreHsaBliss(g, cells);
         }
@@ -142,7 +141,6 @@ public final class SynergyFinderEngine {
         if (methods.contains(SynergyMethod.LOEWE)) {
             scoreLoewe(g, cells, single);
         }
-        Arrays.fill(controlObs, 0);
         Map<SynergyMethod, BlockSynergy.Summary> summaries = new EnumMap<>(SynergyMethod.class);
         for (SynergyMethod m : SynergyMethod.values()) {
             if (methods.contains(m)) {
