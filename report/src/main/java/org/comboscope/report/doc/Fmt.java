@@ -40,7 +40,7 @@ public final class Fmt {
         if (!Double.isFinite(v)) {
             return "NA";
         }
-        return v < 1e-3 ? String.format(Locale.ROOT, "%.2e", v) : String.format(Locale.ROOT, "%.3f", v);
+        return v < 1e-3 ? String.format(Locale.ROOT, "%.2e", v) : String.format(Locale.ROOT, "%.2g", v);
     }
 
     /** Fixed decimals. */
