@@ -261,8 +261,10 @@ public final class CiReport {
             parts.add(new Text("Not analysed (" + e.getKey() + "): " + e.getValue(), false));
         }
         Status st = b.failures().isEmpty() ? Status.NONE : Status.WARN;
+        // a block without results is a few lines: no page of its own in the PDF
+        boolean full = b.ci().isPresent() || !b.fits().isEmpty();
         return new Section(
-                anchor(b.blockId()), "Block " + b.blockId() + ": " + b.drug1() + " + " + b.drug2(), st, true, parts);
+                anchor(b.blockId()), "Block " + b.blockId() + ": " + b.drug1() + " + " + b.drug2(), st, full, parts);
     }
 
     private static List<String> drugRow(

@@ -189,7 +189,9 @@ public final class DocumentHtml {
         } else {
             String svg = ChartFiles.svg(f.chart(), f.widthPt(), f.heightPt(), "f" + k + "_");
             int start = svg.indexOf("<svg");
-            out.write(start < 0 ? svg : svg.substring(start));
+            // Batik names its defaults group "genericDefs" in every chart: keep ids unique in the page
+            out.write((start < 0 ? svg : svg.substring(start))
+                    .replace("id=\"genericDefs\"", "id=\"f" + k + "_genericDefs\""));
         }
         out.write("</figure>");
     }
