@@ -40,7 +40,9 @@ import org.comboscope.io.synergyfinder.SynergyFinderTableReader;
 import org.comboscope.io.synergyfinder.TableReadResult;
 import org.comboscope.io.table.CsvTable;
 import org.comboscope.io.table.OutputDirectory;
-import org.comboscope.report.ci.CiPlots;
+import org.comboscope.report.ci.CiReport;
+import org.comboscope.report.doc.ReportDoc;
+import org.comboscope.report.doc.ReportFiles;
 import org.comboscope.report.synergy.PlotFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,7 +59,7 @@ import picocli.CommandLine.Spec;
             "Writes DIR/ci_cells.csv, DIR/ci_drugs.csv, DIR/ci_levels.csv, DIR/ci_fa_curve.csv, DIR/musyc.csv,"
                     + " DIR/zimmer.csv, DIR/braid.csv, DIR/pointwise.csv (those selected) and DIR/warnings.txt;"
                     + " with --plots (and ci selected) DIR/plots/<block>_fa_ci.svg|png and"
-                    + " DIR/plots/<block>_isobologram.svg|png.",
+                    + " DIR/plots/<block>_isobologram.svg|png; with --report DIR/report.html and DIR/report.pdf.",
             "Conventions: ci < 1 synergy; MuSyC beta > 0 synergistic efficacy, alpha > 1 synergistic potency,"
                     + " gamma > 1 synergistic cooperativity; Zimmer a < 0 synergy; BRAID kappa > 0 synergy."
                     + " Response levels (e0_fa ...) are fractions affected."
@@ -165,6 +167,13 @@ final class CiCommand implements Callable<Integer> {
                     + " svg, png or svg,png (Fa-CI plot and normalised isobologram). Default: none.")
     String plots;
 
+    @Option(
+            names = "--report",
+            description = "Also write DIR/report.html (self-contained) and DIR/report.pdf: per block the median-effect"
+                    + " fits, CI at the --levels with bootstrap bands, Fa-CI plot, isobologram and the parametric"
+                    + " models' parameter tables with intervals.")
+    boolean report;
+
     @Option(names = "--sheet", description = "XLSX sheet name (default: the first sheet).")
     String sheet;
 
@@ -260,19 +269,13 @@ final class CiCommand implements Callable<Integer> {
         try (OutputDirectory dir = OutputDirectory.create(out)) {
             if (ms.contains(Model.CI)) {
                 CiTables.write(dir, results);
-                if (!plotFormats.isEmpty()) {
-                    for (BlockResult r : results) {
-                        if (r.ci().isPresent()) {
-                            DoseResponseBlock b = r.block();
-                            CiPlots.write(
-                                    dir,
-                                    plotFormats,
-                                    b.blockId(),
-                                    b.drugs().get(0),
-                                    b.drugs().get(1),
-                                    r.ci().get());
-                        }
-                    }
+            }
+            if (report || !plotFormats.isEmpty()) {
+                ReportDoc doc = reportDoc(results, fa, warnings, failures);
+                if (report) {
+                    ReportFiles.write(doc, dir, true, plotFormats);
+                } else {
+                    ReportFiles.writePlots(doc, dir, plotFormats);
                 }
             }
             for (Model m : List.of(Model.MUSYC, Model.ZIMMER, Model.BRAID)) {
@@ -314,6 +317,40 @@ final class CiCommand implements Callable<Integer> {
         o.flush();
         err.flush();
         return failures.isEmpty() ? Main.EXIT_OK : Main.EXIT_PARTIAL;
+    }
+
+    private ReportDoc reportDoc(List<BlockResult> results, double[] fa, List<String> warnings, List<String> failures)
+            throws IOException {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("data_type", dataType);
+        p.put("response_unit", responseUnit);
+        p.put("models", models);
+        p.put("levels", levels);
+        p.put("bootstrap", Integer.toString(bootstrap));
+        p.put("seed", Long.toString(seed));
+        if (sheet != null) {
+            p.put("sheet", sheet);
+        }
+        List<CiReport.Block> blocks = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        warnings.forEach(w -> notes.add("warning: " + w));
+        failures.forEach(f -> notes.add("not analysed: " + f));
+        for (BlockResult r : results) {
+            DoseResponseBlock b = r.block();
+            Map<String, String> why = new LinkedHashMap<>();
+            r.failures().forEach((m, w) -> why.put(m.label(), w));
+            blocks.add(new CiReport.Block(
+                    b.blockId(),
+                    b.drugs().get(0),
+                    b.drugs().get(1),
+                    b.concUnits().get(0),
+                    b.concUnits().get(1),
+                    r.ci(),
+                    new ArrayList<>(r.fits().values()),
+                    why));
+            r.ci().ifPresent(a -> a.notes().forEach(n -> notes.add("block " + b.blockId() + ", ci: " + n)));
+        }
+        return CiReport.build(SynergyOptions.provenance(input, p), blocks, fa, notes);
     }
 
     static double[] parseLevels(String text) {

@@ -2,14 +2,21 @@ package org.comboscope.cli;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.comboscope.core.screen.CountTable;
 import org.comboscope.core.screen.DrugZ;
+import org.comboscope.core.screen.Library;
 import org.comboscope.io.screen.CountTableReader;
 import org.comboscope.io.table.CsvTable;
 import org.comboscope.io.table.OutputDirectory;
+import org.comboscope.report.doc.ReportDoc;
+import org.comboscope.report.screen.ScreenReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,8 +67,76 @@ final class DrugzCommand implements Callable<Integer> {
                     + " (numpy 1.24 introsort, reproduces DrugZ 1.1 outputs bit for bit).")
     String tieOrder;
 
+    private ReportDoc report(CountTable table, DrugZ.Result r) throws IOException {
+        Map<String, String> geneOf = new HashMap<>();
+        for (int i = 0; i < table.guideCount(); i++) {
+            geneOf.put(table.guides().get(i), table.genes().get(i));
+        }
+        // gene log2 fold change: mean over its guides and replicates
+        Map<String, double[]> lfc = new HashMap<>();
+        double[][] fc = r.guideScores().foldChange();
+        for (int g = 0; g < r.guides().size(); g++) {
+            double[] acc = lfc.computeIfAbsent(geneOf.get(r.guides().get(g)), x -> new double[2]);
+            for (double[] rep : fc) {
+                if (Double.isFinite(rep[g])) {
+                    acc[0] += rep[g];
+                    acc[1]++;
+                }
+            }
+        }
+        List<ScreenReport.Gene> genes = new ArrayList<>();
+        for (DrugZ.GeneScore g : r.genes()) {
+            double[] a = lfc.getOrDefault(g.gene(), new double[2]);
+            genes.add(new ScreenReport.Gene(
+                    g.gene(),
+                    g.normZ(),
+                    a[1] == 0 ? Double.NaN : a[0] / a[1],
+                    g.pvalSynth(),
+                    g.fdrSynth(),
+                    g.rankSynth(),
+                    g.pvalSupp(),
+                    g.fdrSupp(),
+                    g.rankSupp(),
+                    g.numObs()));
+        }
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("mode", unpaired ? "unpaired" : "paired");
+        p.put("pseudocount", Double.toString(pseudocount));
+        p.put("half_window", Integer.toString(halfWindow));
+        p.put("tie_order", tieOrder);
+        if (!removeGenes.isEmpty()) {
+            p.put("remove_genes", String.join(",", removeGenes));
+        }
+        p.put("hit_fdr", Double.toString(hitFdr));
+        List<String> notes = new ArrayList<>();
+        for (String g : r.unscoredGenes()) {
+            notes.add("gene " + g + " not scored: every guide z-score is 0 (no reads in either arm)");
+        }
+        return ScreenReport.build(
+                in.provenance(p),
+                new ScreenReport.Screen(
+                        "DrugZ 1.1",
+                        "normZ (negative = depleted under drug)",
+                        "gene log2 fold change, drug vs control (mean of guides)",
+                        Library.KNOCKOUT.depletedRole(),
+                        Library.KNOCKOUT.enrichedRole(),
+                        hitFdr,
+                        "drugz"),
+                genes,
+                notes);
+    }
+
+    @Option(
+            names = "--hit-fdr",
+            defaultValue = "0.05",
+            description = "FDR below which the report and plots mark a gene as a hit (default ${DEFAULT-VALUE}).")
+    double hitFdr;
+
     @Override
     public Integer call() throws IOException {
+        if (!(hitFdr > 0 && hitFdr <= 1)) {
+            throw new org.comboscope.core.error.InvalidInputException("hit-fdr", hitFdr, "must be in (0, 1]");
+        }
         DrugZ.TieOrder ties =
                 switch (tieOrder) {
                     case "stable" -> DrugZ.TieOrder.STABLE;
@@ -70,6 +145,7 @@ final class DrugzCommand implements Callable<Integer> {
                         throw new CommandLine.ParameterException(
                                 spec.commandLine(), "--tie-order must be stable or numpy, was '" + tieOrder + "'");
                 };
+        in.wantsReport(); // checks --plots before any work
         CountTable table = CountTableReader.read(in.counts);
         DrugZ.Options options =
                 new DrugZ.Options(pseudocount, halfWindow, unpaired, new LinkedHashSet<>(removeGenes), ties);
@@ -103,6 +179,9 @@ final class DrugzCommand implements Callable<Integer> {
                             .num(g.fdrSupp());
                     t.end();
                 }
+            }
+            if (in.wantsReport()) {
+                in.writeReport(dir, report(table, r));
             }
             dir.commit();
         }

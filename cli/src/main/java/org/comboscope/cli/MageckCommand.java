@@ -13,6 +13,8 @@ import org.comboscope.io.screen.CountTableReader;
 import org.comboscope.io.table.CsvTable;
 import org.comboscope.io.table.Numbers;
 import org.comboscope.io.table.OutputDirectory;
+import org.comboscope.report.doc.ReportDoc;
+import org.comboscope.report.screen.ScreenReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,12 +65,16 @@ final class MageckCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--library must be knockout, orf or activation, was '" + library + "'");
         }
+        in.wantsReport(); // checks --plots before any work
         CountTable table = CountTableReader.read(in.counts);
         MageckTest.Result r = MageckTest.run(table, in.control, in.treatment, paired);
         try (OutputDirectory dir = OutputDirectory.create(in.out)) {
             writeGenes(dir, r);
             writeSgrnas(dir, r);
             writeHits(dir, r, lib);
+            if (in.wantsReport()) {
+                in.writeReport(dir, report(r, lib));
+            }
             dir.commit();
         }
         spec.commandLine()
@@ -79,6 +85,49 @@ final class MageckCommand implements Callable<Integer> {
                                 ? "; median normalisation unstable, used total-count normalisation"
                                 : ""));
         return Main.EXIT_OK;
+    }
+
+    private ReportDoc report(MageckTest.Result r, Library lib) throws IOException {
+        List<ScreenReport.Gene> genes = new ArrayList<>();
+        for (MageckTest.GeneScore g : r.genes()) {
+            double neg = g.neg().score();
+            double pos = g.pos().score();
+            // signed -log10 RRA score: the stronger side wins, depletion negative
+            double score = neg <= pos
+                    ? Math.log10(Math.max(neg, Double.MIN_NORMAL))
+                    : -Math.log10(Math.max(pos, Double.MIN_NORMAL));
+            genes.add(new ScreenReport.Gene(
+                    g.gene(),
+                    score,
+                    g.neg().lfc(),
+                    g.neg().pValue(),
+                    g.neg().fdr(),
+                    g.neg().rank(),
+                    g.pos().pValue(),
+                    g.pos().fdr(),
+                    g.pos().rank(),
+                    g.num()));
+        }
+        java.util.Map<String, String> p = new java.util.LinkedHashMap<>();
+        p.put("paired", Boolean.toString(paired));
+        p.put("library", library);
+        p.put("hit_fdr", Double.toString(hitFdr));
+        List<String> notes = new ArrayList<>();
+        if (r.totalNormalisation()) {
+            notes.add("median normalisation unstable, used total-count normalisation");
+        }
+        return ScreenReport.build(
+                in.provenance(p),
+                new ScreenReport.Screen(
+                        "MAGeCK 0.5.9 RRA",
+                        "signed -log10 RRA score (depleted < 0 < enriched)",
+                        "gene log2 fold change, treatment vs control",
+                        lib.depletedRole(),
+                        lib.enrichedRole(),
+                        hitFdr,
+                        "mageck"),
+                genes,
+                notes);
     }
 
     private static void writeGenes(OutputDirectory dir, MageckTest.Result r) throws IOException {

@@ -40,6 +40,11 @@ import org.comboscope.io.plate.PlateReadResult;
 import org.comboscope.io.plate.PlateReader;
 import org.comboscope.io.table.CsvTable;
 import org.comboscope.io.table.OutputDirectory;
+import org.comboscope.report.doc.ReportDoc;
+import org.comboscope.report.doc.ReportFiles;
+import org.comboscope.report.plate.PlateReport;
+import org.comboscope.report.synergy.PlotFormat;
+import org.comboscope.report.synergy.Provenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,7 +58,8 @@ import picocli.CommandLine.Spec;
                     + " plate map, normalises each plate to %% viability = 100 x (signal - blank) / (vehicle - blank)"
                     + " and checks it (Z', vehicle CV, edge effect, drift, outlier wells, saturation).",
             "Writes DIR/responses.csv (SynergyFinder table: block_id, drug1, drug2, conc1, conc2, response,"
-                    + " conc_unit, plus plate and well columns), DIR/qc.csv, DIR/wells.csv and DIR/warnings.txt."
+                    + " conc_unit, plus plate and well columns), DIR/qc.csv, DIR/wells.csv and DIR/warnings.txt;"
+                    + " with --report DIR/report.html and DIR/report.pdf (plate QC pages)."
                     + " Plates that fail QC are left out of responses.csv unless --keep-failed (exit code 1).",
             "With --analyze also runs `fit` into DIR/fit/ (curves, IC50s, fold sensitisation) on two-drug"
                     + " blocks, `synergy` on the two-drug matrices into DIR/synergy/, and fits single-agent series"
@@ -148,6 +154,20 @@ final class PlateCommand implements Callable<Integer> {
             description = "Curve fitting for --analyze: synergyfinder or optimal. Default: ${DEFAULT-VALUE}.")
     String fit;
 
+    @Option(
+            names = "--report",
+            description = "Also write DIR/report.html (self-contained) and DIR/report.pdf: per plate a raw-signal heat"
+                    + " map in plate layout, control summaries and the QC checks with thresholds and flags (failing"
+                    + " plates marked); with --analyze the normalised response of every two-drug block.")
+    boolean report;
+
+    @Option(
+            names = "--plots",
+            defaultValue = "",
+            description = "Static plot formats written to DIR/plots/: svg, png or svg,png (plate heat maps and, with"
+                    + " --analyze, block response heat maps). Default: none.")
+    String plots;
+
     /** One output row of responses.csv. */
     private record Row(
             String blockId,
@@ -170,6 +190,7 @@ final class PlateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        java.util.Set<PlotFormat> plotFormats = PlotFormat.parseList(plots);
         ResponseScale scale = ResponseScale.parse(response);
         Normalization method = Normalization.parse(normalization);
         boolean byPlate =
@@ -333,6 +354,27 @@ final class PlateCommand implements Callable<Integer> {
             writeResponses(dir, "responses.csv", rows, k, scale, true);
             writeQc(dir, reports, excluded);
             writeWells(dir, all, normalized, reports, plateMap);
+            if (report || !plotFormats.isEmpty()) {
+                List<PlateReport.Plate> ps = new ArrayList<>();
+                for (int i = 0; i < all.size(); i++) {
+                    String id = all.get(i).plateId();
+                    ps.add(new PlateReport.Plate(
+                            all.get(i),
+                            reports.get(i),
+                            Optional.ofNullable(normalized.get(id)),
+                            Optional.ofNullable(excluded.get(id))));
+                }
+                List<String> notes = new ArrayList<>();
+                warnings.forEach(x -> notes.add("warning: " + x));
+                excluded.forEach((id, why) -> notes.add("excluded: plate " + id + ": " + why));
+                ReportDoc doc = PlateReport.build(
+                        provenance(method, scale, thresholds),
+                        plateMap,
+                        ps,
+                        analyze && k == 2 ? blockGrids(rows) : List.of(),
+                        notes);
+                ReportFiles.write(doc, dir, report, plotFormats);
+            }
             try (Writer w = dir.writer("warnings.txt")) {
                 w.write("# comboscope plate: map " + map + ", plates " + plates + ", normalization " + method.label()
                         + ", response " + scale.label() + "\n");
@@ -527,6 +569,81 @@ final class PlateCommand implements Callable<Integer> {
                 t.end();
             }
         }
+    }
+
+    private Provenance provenance(Normalization method, ResponseScale scale, QcThresholds thresholds)
+            throws java.io.IOException {
+        List<String> hashes = new ArrayList<>();
+        for (Path p : plates) {
+            hashes.add(SynergyCommand.sha256(p));
+        }
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("map", map.toString());
+        p.put("map_sha256", SynergyCommand.sha256(map));
+        p.put("normalization", method.label());
+        p.put("response", scale.label());
+        p.put("zprime_warn_fail", zPrimeWarn + " / " + zPrimeFail);
+        p.put("cv_warn_fail", cvWarn + " / " + cvFail);
+        p.put("block_by", blockBy);
+        p.put("keep_failed", Boolean.toString(keepFailed));
+        p.put("drop_outliers", Boolean.toString(dropOutliers));
+        if (readerMax != null) {
+            p.put("reader_max", readerMax.toString());
+        }
+        p.put("analyze", Boolean.toString(analyze));
+        return new Provenance(
+                String.join(", ", plates.stream().map(Path::toString).toList()),
+                String.join(", ", hashes),
+                SynergyCommand.version(),
+                p,
+                java.time.Instant.now()
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        .toString());
+    }
+
+    /** Mean % inhibition per dose pair of every block with at least 2 doses of each drug. */
+    private static List<PlateReport.BlockGrid> blockGrids(List<Row> rows) {
+        Map<String, List<Row>> byBlock = new LinkedHashMap<>();
+        for (Row r : rows) {
+            if (!r.singleAgent()) {
+                byBlock.computeIfAbsent(r.blockId(), x -> new ArrayList<>()).add(r);
+            }
+        }
+        List<PlateReport.BlockGrid> out = new ArrayList<>();
+        for (Map.Entry<String, List<Row>> e : byBlock.entrySet()) {
+            List<Row> b = e.getValue();
+            double[] c1 = b.stream()
+                    .mapToDouble(r -> r.concs().get(0))
+                    .distinct()
+                    .sorted()
+                    .toArray();
+            double[] c2 = b.stream()
+                    .mapToDouble(r -> r.concs().get(1))
+                    .distinct()
+                    .sorted()
+                    .toArray();
+            if (c1.length < 3 || c2.length < 3) {
+                continue;
+            }
+            double[][] sum = new double[c1.length][c2.length];
+            int[][] n = new int[c1.length][c2.length];
+            for (Row r : b) {
+                int i = java.util.Arrays.binarySearch(c1, r.concs().get(0));
+                int j = java.util.Arrays.binarySearch(c2, r.concs().get(1));
+                sum[i][j] += r.inhibition();
+                n[i][j]++;
+            }
+            double[][] mean = new double[c1.length][c2.length];
+            for (int i = 0; i < c1.length; i++) {
+                for (int j = 0; j < c2.length; j++) {
+                    mean[i][j] = n[i][j] == 0 ? Double.NaN : sum[i][j] / n[i][j];
+                }
+            }
+            Row first = b.get(0);
+            out.add(new PlateReport.BlockGrid(
+                    e.getKey(), first.drugs().get(0), first.drugs().get(1), first.unit(), c1, c2, mean));
+        }
+        return out;
     }
 
     private static List<Double> zeros(int n) {

@@ -20,6 +20,7 @@ import org.comboscope.core.survival.KmCurve;
 import org.comboscope.core.survival.LogRank;
 import org.comboscope.core.survival.LogRankResult;
 import org.comboscope.core.survival.QuantileEstimate;
+import org.comboscope.core.survival.SurvivalEstimate;
 import org.comboscope.core.survival.SurvivalSample;
 import org.comboscope.core.survival.Ties;
 import org.comboscope.io.survival.EventCoding;
@@ -27,8 +28,11 @@ import org.comboscope.io.survival.SurvivalCsvReader;
 import org.comboscope.io.survival.SurvivalTable;
 import org.comboscope.io.table.CsvTable;
 import org.comboscope.io.table.OutputDirectory;
+import org.comboscope.report.doc.ReportDoc;
+import org.comboscope.report.doc.ReportFiles;
 import org.comboscope.report.plot.ChartFiles;
 import org.comboscope.report.plot.KmPlot;
+import org.comboscope.report.survival.SurvivalReport;
 import org.comboscope.report.synergy.PlotFormat;
 import org.jfree.chart.JFreeChart;
 import picocli.CommandLine.Command;
@@ -45,7 +49,8 @@ import picocli.CommandLine.Spec;
                     + " log-rank test (survdiff) and a Cox model on the group (coxph, first group = reference).",
             "Writes DIR/km.csv, DIR/median.csv, DIR/followup.csv (median follow-up by reverse Kaplan-Meier) and,"
                     + " with two or more groups, DIR/logrank.csv and DIR/cox.csv; DIR/warnings.txt explains any NA;"
-                    + " with --plots DIR/plots/km.svg|png.",
+                    + " with --plots DIR/plots/km.svg|png; with --times DIR/survival_at.csv; with --report"
+                    + " DIR/report.html and DIR/report.pdf.",
             "Groups are ordered by their sorted labels, as R orders factor levels."
         })
 final class SurvivalCommand implements Callable<Integer> {
@@ -103,9 +108,30 @@ final class SurvivalCommand implements Callable<Integer> {
             description = "Unit of --time shown on the plot's time axis, e.g. days. Default: none.")
     String timeUnit;
 
+    @Option(
+            names = "--times",
+            split = ",",
+            description = "Fixed times for survival estimates with CIs (e.g. 12 for 12-week PFS), comma-separated:"
+                    + " written to DIR/survival_at.csv and shown in the report.")
+    List<Double> times = List.of();
+
+    @Option(
+            names = "--report",
+            description = "Also write DIR/report.html (self-contained) and DIR/report.pdf: KM plot with numbers at"
+                    + " risk, medians with CIs, survival at --times, log-rank and Cox tables.")
+    boolean report;
+
     @Override
     public Integer call() throws IOException {
         Set<PlotFormat> plotFormats = PlotFormat.parseList(plots);
+        double[] at = new double[times.size()];
+        for (int i = 0; i < at.length; i++) {
+            at[i] = times.get(i);
+            if (!Double.isFinite(at[i]) || at[i] < 0) {
+                throw new org.comboscope.core.error.InvalidInputException(
+                        "times", times.get(i), "must be finite and >= 0");
+            }
+        }
         List<ConfType> types = new ArrayList<>();
         for (String t : confTypes) {
             types.add(ConfType.parse(t));
@@ -143,7 +169,30 @@ final class SurvivalCommand implements Callable<Integer> {
                     }
                 }
             }
-            if (!plotFormats.isEmpty()) {
+            if (at.length > 0) {
+                writeSurvivalAt(dir, types, groups, at);
+            }
+            if (report) {
+                Map<String, String> p = new LinkedHashMap<>();
+                p.put("time", timeColumn);
+                p.put("event", eventColumn);
+                p.put("group", groupColumn == null ? "(none)" : groupColumn);
+                p.put("event_coding", table.coding().label());
+                p.put("conf_type", types.get(0).label());
+                p.put("ties", String.join(",", ties));
+                if (at.length > 0) {
+                    p.put("times", times.toString().replaceAll("[\\[\\] ]", ""));
+                }
+                if (!timeUnit.isBlank()) {
+                    p.put("time_unit", timeUnit);
+                }
+                ReportDoc doc = SurvivalReport.build(
+                        SynergyOptions.provenance(input, p),
+                        groups,
+                        new SurvivalReport.Options(types.get(0), at, tieMethods, timeUnit, groupColumn != null),
+                        new ArrayList<>(new LinkedHashSet<>(warnings)));
+                ReportFiles.write(doc, dir, true, plotFormats);
+            } else if (!plotFormats.isEmpty()) {
                 writePlots(dir, plotFormats, types.get(0), groups);
             }
             dir.commit();
@@ -220,6 +269,40 @@ final class SurvivalCommand implements Callable<Integer> {
                 ChartFiles.writeSvg(chart, KmPlot.WIDTH_PT, height, file);
             } else {
                 ChartFiles.writePng(chart, KmPlot.WIDTH_PT, height, file);
+            }
+        }
+    }
+
+    private static void writeSurvivalAt(
+            OutputDirectory dir, List<ConfType> types, Map<String, SurvivalSample> groups, double[] at)
+            throws IOException {
+        try (Writer w = dir.writer("survival_at.csv");
+                CsvTable t = CsvTable.csv(
+                        w, List.of("conf_type", "group", "time", "n_risk", "surv", "std_err", "lower", "upper"))) {
+            for (ConfType type : types) {
+                for (Map.Entry<String, SurvivalSample> g : groups.entrySet()) {
+                    KmCurve km = KaplanMeier.fit(g.getValue(), type);
+                    double last = km.time(km.size() - 1);
+                    for (double time : at) {
+                        t.text(type.label()).text(g.getKey()).num(time);
+                        if (time > last) {
+                            // beyond the last follow-up the curve is not defined (R gives no row)
+                            t.num(Double.NaN)
+                                    .num(Double.NaN)
+                                    .num(Double.NaN)
+                                    .num(Double.NaN)
+                                    .num(Double.NaN);
+                        } else {
+                            SurvivalEstimate e = km.at(time);
+                            t.integer(e.nRisk())
+                                    .num(e.surv())
+                                    .num(e.stdErr())
+                                    .num(e.lower())
+                                    .num(e.upper());
+                        }
+                        t.end();
+                    }
+                }
             }
         }
     }

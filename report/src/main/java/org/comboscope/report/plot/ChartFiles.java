@@ -37,6 +37,14 @@ public final class ChartFiles {
 
     /** SVG text of a chart drawn at {@code width × height} points. */
     public static String svg(JFreeChart chart, int width, int height) {
+        return svg(chart, width, height, "");
+    }
+
+    /**
+     * SVG text with every generated id (clip paths, gradients) prefixed by {@code idPrefix}, so that
+     * several charts can be inlined in one HTML page without their ids colliding.
+     */
+    public static String svg(JFreeChart chart, int width, int height, String idPrefix) {
         Document doc;
         try {
             doc = javax.xml.parsers.DocumentBuilderFactory.newInstance()
@@ -48,6 +56,14 @@ public final class ChartFiles {
         }
         SVGGeneratorContext ctx = SVGGeneratorContext.createDefault(doc);
         ctx.setComment("comboscope");
+        if (!idPrefix.isEmpty()) {
+            ctx.setIDGenerator(new org.apache.batik.svggen.SVGIDGenerator() {
+                @Override
+                public String generateID(String prefix) {
+                    return super.generateID(idPrefix + prefix);
+                }
+            });
+        }
         SVGGraphics2D g = new SVGGraphics2D(ctx, false);
         g.setSVGCanvasSize(new Dimension(width, height));
         chart.draw(g, new Rectangle2D.Double(0, 0, width, height));

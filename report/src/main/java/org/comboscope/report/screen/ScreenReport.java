@@ -1,0 +1,191 @@
+package org.comboscope.report.screen;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+import org.comboscope.report.doc.Fmt;
+import org.comboscope.report.doc.ReportDoc;
+import org.comboscope.report.doc.ReportDoc.Figure;
+import org.comboscope.report.doc.ReportDoc.Part;
+import org.comboscope.report.doc.ReportDoc.Section;
+import org.comboscope.report.doc.ReportDoc.Status;
+import org.comboscope.report.doc.ReportDoc.Table;
+import org.comboscope.report.doc.ReportDoc.Text;
+import org.comboscope.report.plot.ScreenCharts;
+import org.comboscope.report.synergy.Provenance;
+
+/**
+ * The report of a {@code screen drugz|mageck} run: the gene rank plot and the volcano plot, and
+ * the top depleted (sensitiser, synthetic-lethal) and enriched (resistance) genes.
+ */
+public final class ScreenReport {
+    private ScreenReport() {}
+
+    /** Genes shown in each top table. */
+    public static final int TOP = 50;
+    /** In HTML, plots with more genes than this are embedded as PNG (inline SVG would be megabytes). */
+    public static final int RASTER_ABOVE = 3000;
+
+    /**
+     * One gene.
+     *
+     * @param score signed score (normZ; for MAGeCK the signed −log10 RRA score), negative = depleted
+     * @param lfc gene log2 fold change, drug vs control
+     * @param pDepleted p-value of depletion
+     * @param fdrDepleted FDR of depletion
+     * @param rankDepleted rank on the depletion side (1 = strongest)
+     * @param pEnriched p-value of enrichment
+     * @param fdrEnriched FDR of enrichment
+     * @param rankEnriched rank on the enrichment side
+     * @param guides guides (sgRNAs, ORFs) scored for the gene
+     */
+    public record Gene(
+            String gene,
+            double score,
+            double lfc,
+            double pDepleted,
+            double fdrDepleted,
+            int rankDepleted,
+            double pEnriched,
+            double fdrEnriched,
+            int rankEnriched,
+            int guides) {}
+
+    /**
+     * What the screen is.
+     *
+     * @param method e.g. {@code DrugZ 1.1}
+     * @param scoreLabel axis label of {@link Gene#score}
+     * @param lfcLabel axis label of {@link Gene#lfc}
+     * @param depletedRole how a depleted gene reads, e.g. {@code sensitiser (synthetic lethal)}
+     * @param enrichedRole how an enriched gene reads
+     * @param fdrCutoff FDR below which a gene is a hit
+     * @param filePrefix plot file stem, e.g. {@code drugz}
+     */
+    public record Screen(
+            String method,
+            String scoreLabel,
+            String lfcLabel,
+            String depletedRole,
+            String enrichedRole,
+            double fdrCutoff,
+            String filePrefix) {}
+
+    public static ReportDoc build(Provenance provenance, Screen s, List<Gene> genes, List<String> warnings) {
+        List<ScreenCharts.Gene> pts = new ArrayList<>();
+        long dep = 0;
+        long enr = 0;
+        for (Gene g : genes) {
+            boolean down = g.score() < 0;
+            double fdr = down ? g.fdrDepleted() : g.fdrEnriched();
+            boolean hit = fdr <= s.fdrCutoff();
+            if (hit && down) {
+                dep++;
+            } else if (hit) {
+                enr++;
+            }
+            pts.add(new ScreenCharts.Gene(g.gene(), g.score(), g.lfc(), fdr, hit));
+        }
+        boolean raster = genes.size() > RASTER_ABOVE;
+        List<Part> plots = new ArrayList<>();
+        plots.add(new Text(
+                String.format(
+                        Locale.ROOT,
+                        "%d genes; %d depleted and %d enriched at FDR <= %s. Blue: depleted hits (%s); vermillion:"
+                                + " enriched hits (%s); the %d strongest of each side are labelled.",
+                        genes.size(),
+                        dep,
+                        enr,
+                        Fmt.g(s.fdrCutoff()),
+                        s.depletedRole(),
+                        s.enrichedRole(),
+                        ScreenCharts.LABELS),
+                true));
+        plots.add(new Figure(
+                "rank",
+                s.filePrefix() + "_rank",
+                ScreenCharts.rank(s.method() + ": genes ranked by score", s.scoreLabel(), pts),
+                ScreenCharts.WIDTH_PT,
+                ScreenCharts.HEIGHT_PT,
+                raster));
+        plots.add(new Figure(
+                "volcano",
+                s.filePrefix() + "_volcano",
+                ScreenCharts.volcano(s.method() + ": fold change vs FDR", s.lfcLabel(), pts, s.fdrCutoff()),
+                ScreenCharts.WIDTH_PT,
+                ScreenCharts.HEIGHT_PT,
+                raster));
+        List<Section> sections = new ArrayList<>();
+        sections.add(new Section("plots", "Gene ranking", Status.NONE, false, plots));
+        sections.add(top(
+                "depleted",
+                "Top depleted genes: " + s.depletedRole(),
+                genes,
+                Gene::fdrDepleted,
+                Gene::pDepleted,
+                Gene::rankDepleted,
+                s));
+        sections.add(top(
+                "enriched",
+                "Top enriched genes: " + s.enrichedRole(),
+                genes,
+                Gene::fdrEnriched,
+                Gene::pEnriched,
+                Gene::rankEnriched,
+                s));
+        String summary = String.format(
+                Locale.ROOT,
+                "%s · %s · %d genes, %d depleted and %d enriched hits at FDR <= %s",
+                provenance.inputFile(),
+                s.method(),
+                genes.size(),
+                dep,
+                enr,
+                Fmt.g(s.fdrCutoff()));
+        List<String> conventions = List.of(
+                "Depleted under drug (negative score, low rank on the depleted side) = " + s.depletedRole()
+                        + "; enriched (positive score) = " + s.enrichedRole() + ".",
+                "Score: " + s.scoreLabel() + ". Fold changes are log2 drug vs control.",
+                "FDR: Benjamini-Hochberg within each direction. Hits: FDR <= " + Fmt.g(s.fdrCutoff()) + ".",
+                "Colours are Okabe-Ito (colour-blind safe): blue depleted, vermillion enriched, grey not"
+                        + " significant.");
+        return new ReportDoc("Screen report", summary, provenance, conventions, sections, warnings);
+    }
+
+    private static Section top(
+            String id,
+            String title,
+            List<Gene> genes,
+            ToDoubleFunction<Gene> fdr,
+            ToDoubleFunction<Gene> p,
+            java.util.function.ToIntFunction<Gene> rank,
+            Screen s) {
+        List<Gene> sorted = genes.stream()
+                .sorted(Comparator.comparingInt(rank).thenComparing(Gene::gene))
+                .limit(TOP)
+                .toList();
+        List<List<String>> rows = new ArrayList<>();
+        for (Gene g : sorted) {
+            rows.add(List.of(
+                    Integer.toString(rank.applyAsInt(g)),
+                    g.gene(),
+                    Fmt.g(g.score()),
+                    Fmt.g(g.lfc()),
+                    Fmt.p(p.applyAsDouble(g)),
+                    Fmt.p(fdr.applyAsDouble(g)),
+                    Integer.toString(g.guides()),
+                    fdr.applyAsDouble(g) <= s.fdrCutoff() ? "hit" : ""));
+        }
+        List<Part> parts = new ArrayList<>();
+        parts.add(Table.of(
+                id,
+                "",
+                List.of("Rank", "Gene", "score", "LFC", "p", "FDR", "guides", "FDR <= " + Fmt.g(s.fdrCutoff())),
+                rows));
+        parts.add(new Text(
+                "The " + TOP + " strongest genes of this direction; every gene is in the result table.", true));
+        return new Section(id, title, Status.NONE, false, parts);
+    }
+}
