@@ -23,6 +23,7 @@ import org.comboscope.core.synergy.SynergyFinderEngine;
 import org.comboscope.core.synergy.SynergyMethod;
 import org.comboscope.io.synergyfinder.BlockProblem;
 import org.comboscope.io.synergyfinder.SynergyFinderTableReader;
+import org.comboscope.io.synergyfinder.SynergyOutputs;
 import org.comboscope.io.synergyfinder.SynergyTables;
 import org.comboscope.io.synergyfinder.TableReadResult;
 import org.comboscope.io.table.CsvTable;
@@ -96,7 +97,7 @@ final class SynergyCommand implements Callable<Integer> {
         java.util.Set<PlotFormat> plotFormats = PlotFormat.parseList(plots);
         SynergyFinderEngine engine = parsed.engine();
         List<DoseResponseBlock> blocks = table.blocks();
-        List<Object> results = analyzeAll(engine, table, blocks, threads);
+        List<Object> results = SynergyOutputs.analyzeAll(engine, table, blocks, threads, done -> {});
         List<String> failures = new ArrayList<>();
         List<BlockSynergy> ok = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
@@ -108,9 +109,9 @@ final class SynergyCommand implements Callable<Integer> {
             }
         }
         try (OutputDirectory dir = OutputDirectory.create(out)) {
-            writeBlocks(dir, table, ok, analysis.ciLevel, analysis.seed);
-            writeCells(dir, table.drugCount(), ok);
-            writeCurves(dir, ok);
+            SynergyOutputs.writeBlocks(dir, table, ok, analysis.ciLevel, analysis.seed);
+            SynergyOutputs.writeCells(dir, table.drugCount(), ok);
+            SynergyOutputs.writeCurves(dir, ok);
             Provenance provenance = provenance(parsed);
             writeProvenance(dir, provenance);
             List<String> warnings = new ArrayList<>();
@@ -202,90 +203,6 @@ final class SynergyCommand implements Callable<Integer> {
     }
 
     static DoseResponseFitter fitter(String name) {
-        return switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "synergyfinder" -> new SynergyFinderFitter();
-            case "optimal" -> new LeastSquaresFitter();
-            default ->
-                throw new org.comboscope.core.error.InvalidInputException(
-                        "fit", name, "must be synergyfinder or optimal");
-        };
-    }
-
-    /** Per block either a BlockSynergy or a String reason, in block order, using all cores. */
-    static List<Object> analyzeAll(
-            SynergyFinderEngine engine, TableReadResult table, List<DoseResponseBlock> blocks, int threads)
-            throws InterruptedException {
-        int n = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(n, Math.max(1, blocks.size()))));
-        try {
-            List<Future<Object>> futures = new ArrayList<>();
-            for (DoseResponseBlock b : blocks) {
-                List<BlockProblem> problems = table.problemsFor(b.blockId());
-                futures.add(pool.submit(() -> {
-                    if (!problems.isEmpty()) {
-                        return problems.get(0).rule();
-                    }
-                    try {
-                        return engine.analyze(b);
-                    } catch (ComboscopeException e) {
-                        return e.getMessage();
-                    }
-                }));
-            }
-            List<Object> out = new ArrayList<>();
-            for (Future<Object> f : futures) {
-                try {
-                    out.add(f.get());
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static void writeBlocks(
-            OutputDirectory dir, TableReadResult table, List<BlockSynergy> ok, double ciLevel, long seed)
-            throws IOException {
-        SynergyMethod[] methods = SynergyMethod.values();
-        java.util.OptionalDouble[][] fdr = new java.util.OptionalDouble[methods.length][];
-        for (int mi = 0; mi < methods.length; mi++) {
-            java.util.OptionalDouble[] p = new java.util.OptionalDouble[ok.size()];
-            for (int i = 0; i < ok.size(); i++) {
-                p[i] = SynergyTables.pValue(ok.get(i), methods[mi]);
-            }
-            fdr[mi] = BlockStatistics.benjaminiHochberg(p);
-        }
-        int k = table.drugCount();
-        try (Writer w = dir.writer("blocks.csv");
-                CsvTable t = CsvTable.csv(w, SynergyTables.blocksHeader(k, true))) {
-            java.util.OptionalDouble[] row = new java.util.OptionalDouble[methods.length];
-            for (int bi = 0; bi < ok.size(); bi++) {
-                for (int mi = 0; mi < methods.length; mi++) {
-                    row[mi] = fdr[mi][bi];
-                }
-                SynergyTables.blockRow(t, ok.get(bi), k, table.scale().label(), ciLevel, seed, row);
-            }
-        }
-    }
-
-    private static void writeCells(OutputDirectory dir, int k, List<BlockSynergy> ok) throws IOException {
-        try (Writer w = dir.writer("cells.csv");
-                CsvTable t = CsvTable.csv(w, SynergyTables.cellsHeader(k))) {
-            for (BlockSynergy b : ok) {
-                SynergyTables.cellRows(t, k, b);
-            }
-        }
-    }
-
-    static void writeCurves(OutputDirectory dir, List<BlockSynergy> ok) throws IOException {
-        try (Writer w = dir.writer("curves.csv");
-                CsvTable t = CsvTable.csv(w, SynergyTables.curvesHeader())) {
-            for (BlockSynergy b : ok) {
-                SynergyTables.curveRows(t, b);
-            }
-        }
+        return SynergyOutputs.fitter(name);
     }
 }
