@@ -23,8 +23,11 @@ import org.hipparchus.distribution.continuous.NormalDistribution;
  *       {@code D = Σ_g (beta_g − beta_g(−i))² / Var(beta_g) / p} is formed with the full fit's
  *       variances ({@code p} = 4 arms); empty when the refit fails (e.g. the animal is the only one
  *       of its arm with data).
- *   <li>An animal is flagged as an outlier when any of its standardised residuals has {@code |r| >
- *       3}, or {@code D > 4 / m} ({@code m} = animals in the fit; the usual 4/n rule of thumb).
+ *   <li>Flags: an animal is an <b>outlier</b> when any of its standardised residuals has {@code |r| >
+ *       3}; it is <b>influential</b> when {@code D > 4 / m} ({@code m} = animals in the fit; the
+ *       4/n rule of thumb of influence.ME for mixed models). The influence rule is liberal (with six
+ *       animals per arm it flags a random-slope deviation of about 1.8 SD), so it marks animals to
+ *       look at, not to drop.
  * </ul>
  */
 public final class GrowthDiagnostics {
@@ -56,7 +59,8 @@ public final class GrowthDiagnostics {
      * @param standardisedRandomSlope {@code b_i / sigma_b}; empty when sigma_b = 0
      * @param maxAbsStandardisedResidual largest |standardised residual|
      * @param cooksDistance influence D; empty when the refit without the animal fails
-     * @param outlier the flag (see the class description)
+     * @param outlier some standardised residual has |r| > 3
+     * @param influential {@code D > 4 / m}
      * @param reason why it is flagged, empty when it is not
      */
     public record AnimalDiagnostic(
@@ -69,7 +73,13 @@ public final class GrowthDiagnostics {
             double maxAbsStandardisedResidual,
             OptionalDouble cooksDistance,
             boolean outlier,
-            String reason) {}
+            boolean influential,
+            String reason) {
+        /** Outlier or influential. */
+        public boolean flagged() {
+            return outlier || influential;
+        }
+    }
 
     /**
      * The diagnostics.
@@ -140,7 +150,8 @@ public final class GrowthDiagnostics {
                     sigmaB > 0 ? OptionalDouble.of(b / sigmaB) : OptionalDouble.empty(),
                     maxAbs,
                     cook,
-                    !why.isEmpty(),
+                    maxAbs > RESIDUAL_LIMIT,
+                    cook.isPresent() && cook.getAsDouble() > limit,
                     String.join("; ", why)));
         }
         return new Result(residuals, animals, limit);
