@@ -76,6 +76,8 @@ import picocli.CommandLine.Option;
                     + " and AUC at --endpoint-day for the five contrasts, Holm and BH adjusted),"
                     + " diagnostics.csv and residuals_qq.csv (exp model: Pearson residuals, normal QQ positions,"
                     + " Cook's distance per animal; outlier = |r| > 3, influential = D > 4/animals);"
+                    + " synergy_robust_cr2.csv (exp model: Bliss/HSA with clubSandwich CR2 cluster-robust SEs,"
+                    + " SynergyLMM robust = TRUE);"
                     + " with --plots also DIR/plots/{spaghetti,mean_sem,waterfall,synergy_ss,endpoint_km}.svg|png."
         })
 final class InvivoCommand implements Callable<Integer> {
@@ -329,6 +331,12 @@ final class InvivoCommand implements Callable<Integer> {
             if (model == Model.exp) {
                 writeGrowthRates(dir, a, result);
                 writeSynergy(dir, result == null ? List.of() : result.estimates());
+                writeSynergy(
+                        dir,
+                        "synergy_robust_cr2.csv",
+                        result == null
+                                ? List.of()
+                                : org.comboscope.core.invivo.Cr2Variance.synergy(prepared, result, refs, 0.95));
             } else {
                 writeGompertzRates(dir, a, gompertz);
                 writeSynergy(dir, gompertzSynergy);
@@ -532,7 +540,12 @@ final class InvivoCommand implements Callable<Integer> {
     }
 
     private static void writeSynergy(OutputDirectory dir, List<SynergyEstimate> estimates) throws IOException {
-        try (Writer w = dir.writer("synergy.csv");
+        writeSynergy(dir, "synergy.csv", estimates);
+    }
+
+    private static void writeSynergy(OutputDirectory dir, String name, List<SynergyEstimate> estimates)
+            throws IOException {
+        try (Writer w = dir.writer(name);
                 CsvTable t = CsvTable.csv(w, List.of("Model", "Metric", "Estimate", "lwr", "upr", "pval", "Time"))) {
             for (SynergyEstimate e : estimates) {
                 t.text(e.reference().label())

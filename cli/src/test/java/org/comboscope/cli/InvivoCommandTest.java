@@ -265,6 +265,13 @@ class InvivoCommandTest {
         List<String[]> qq = csv(dir.resolve("residuals_qq.csv"));
         assertThat(qq).hasSize(341); // 340 fitted rows of the SynergyLMM reference
 
+        List<String[]> robust = csv(dir.resolve("synergy_robust_cr2.csv"));
+        List<String[]> plain = csv(dir.resolve("synergy.csv"));
+        assertThat(robust).hasSize(plain.size());
+        // CI point estimates are the model's; only intervals and p change (SynergyLMM robust = TRUE)
+        assertThat(robust.get(1)[2]).isEqualTo(plain.get(1)[2]);
+        assertThat(robust.get(1)[5]).isNotEqualTo(plain.get(1)[5]);
+
         for (String name : List.of("spaghetti", "mean_sem", "waterfall", "synergy_ss", "endpoint_km")) {
             assertThat(dir.resolve("plots/" + name + ".svg")).isNotEmptyFile();
             assertThat(dir.resolve("plots/" + name + ".png")).isNotEmptyFile();
