@@ -13,29 +13,40 @@ import java.util.concurrent.Callable;
 import org.comboscope.core.error.FitFailureException;
 import org.comboscope.core.error.InvalidInputException;
 import org.comboscope.core.invivo.AnimalAuc;
+import org.comboscope.core.invivo.ArmComparisons;
 import org.comboscope.core.invivo.ArmRole;
 import org.comboscope.core.invivo.Arms;
 import org.comboscope.core.invivo.EndpointStatistics;
+import org.comboscope.core.invivo.EndpointThreshold;
 import org.comboscope.core.invivo.ExponentialFit;
 import org.comboscope.core.invivo.GompertzFit;
 import org.comboscope.core.invivo.GompertzGrowthModel;
 import org.comboscope.core.invivo.GompertzSynergy;
 import org.comboscope.core.invivo.GroupDaySummary;
+import org.comboscope.core.invivo.GrowthDiagnostics;
 import org.comboscope.core.invivo.GrowthInhibition;
 import org.comboscope.core.invivo.InvivoSynBootstrap;
 import org.comboscope.core.invivo.InvivoSynStatistics;
 import org.comboscope.core.invivo.Measurement;
+import org.comboscope.core.invivo.MrecistResponse;
 import org.comboscope.core.invivo.PreparedData;
 import org.comboscope.core.invivo.RelativeVolume;
 import org.comboscope.core.invivo.SynergyEstimate;
 import org.comboscope.core.invivo.SynergyReference;
 import org.comboscope.core.invivo.TimeResolvedSynergy;
+import org.comboscope.core.invivo.TimeToEndpoint;
 import org.comboscope.core.invivo.TumourStudy;
+import org.comboscope.core.survival.KmCurve;
 import org.comboscope.io.invivo.ArmsReader;
 import org.comboscope.io.invivo.TumourTable;
 import org.comboscope.io.invivo.TumourTableReader;
 import org.comboscope.io.table.CsvTable;
 import org.comboscope.io.table.OutputDirectory;
+import org.comboscope.report.plot.ChartFiles;
+import org.comboscope.report.plot.Charts;
+import org.comboscope.report.plot.InvivoCharts;
+import org.comboscope.report.plot.KmPlot;
+import org.comboscope.report.synergy.PlotFormat;
 import org.hipparchus.distribution.continuous.TDistribution;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -56,7 +67,18 @@ import picocli.CommandLine.Option;
                     + " bootstrap intervals; logCI > 0 = synergy), warnings.txt.",
             "tgi.csv: TGI_pct = 100 (1 - (mean_T(d) - mean_T(0)) / (mean_C(d) - mean_C(0))) (change from"
                     + " baseline); TGI_ratio_pct = 100 (1 - mean_T(d) / mean_C(d)) = 100 - T_over_C_pct.",
-            "Time in synergy.csv and day_since_start are days since the study's first day."
+            "Time in synergy.csv and day_since_start are days since the study's first day.",
+            "Also: endpoint_animals.csv, endpoint_km.csv, endpoint_logrank.csv (time to --endpoint-volume or"
+                    + " --endpoint-rtv: first measurement day at/above it, else censored at the last measurement;"
+                    + " Kaplan-Meier with log CIs, log-rank over all arms and per contrast with Holm/BH),"
+                    + " mrecist.csv, mrecist_counts.csv (Gao et al. 2015 BestResponse / BestAvgResponse from"
+                    + " day 10 and mCR/mPR/mSD/mPD), comparisons.csv (Welch t and Mann-Whitney on log volume, RTV"
+                    + " and AUC at --endpoint-day for the five contrasts, Holm and BH adjusted),"
+                    + " diagnostics.csv and residuals_qq.csv (exp model: Pearson residuals, normal QQ positions,"
+                    + " Cook's distance per animal; outlier = |r| > 3, influential = D > 4/animals);"
+                    + " synergy_robust_cr2.csv (exp model: Bliss/HSA with clubSandwich CR2 cluster-robust SEs,"
+                    + " SynergyLMM robust = TRUE);"
+                    + " with --plots also DIR/plots/{spaghetti,mean_sem,waterfall,synergy_ss,endpoint_km}.svg|png."
         })
 final class InvivoCommand implements Callable<Integer> {
 
@@ -147,6 +169,48 @@ final class InvivoCommand implements Callable<Integer> {
                     "Bootstrap replicates of the invivoSyn statistics in invivosyn.csv (default ${DEFAULT-VALUE}).")
     int bootstrap;
 
+    @Option(
+            names = "--endpoint-volume",
+            paramLabel = "V",
+            description =
+                    "Time-to-endpoint threshold as an absolute burden (e.g. 1000 mm³). Default: --endpoint-rtv 4.")
+    Double endpointVolume;
+
+    @Option(
+            names = "--endpoint-rtv",
+            paramLabel = "K",
+            description = "Time-to-endpoint threshold as a multiple of each animal's first measurement"
+                    + " (default 4 when --endpoint-volume is not given).")
+    Double endpointRtv;
+
+    @Option(
+            names = "--endpoint-interpolate",
+            description = "Interpolate the crossing time linearly between the measurements around the threshold"
+                    + " (default: the first measurement day at or above it).")
+    boolean endpointInterpolate;
+
+    @Option(
+            names = "--mrecist-min-day",
+            defaultValue = "10",
+            paramLabel = "D",
+            description = "Earliest day since an animal's first measurement counted for BestResponse and"
+                    + " BestAvgResponse (Gao et al. 2015: 10; default ${DEFAULT-VALUE}).")
+    double mrecistMinDay;
+
+    @Option(
+            names = "--endpoint-day",
+            paramLabel = "DAY",
+            description = "Study day (as in the input) of the between-arm comparisons. Default: the last day on"
+                    + " which every arm has at least two animals measured.")
+    Double endpointDay;
+
+    @Option(
+            names = "--plots",
+            defaultValue = "",
+            paramLabel = "FORMATS",
+            description = "Static plot formats written to DIR/plots/: svg, png or svg,png. Default: none.")
+    String plots;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
@@ -157,6 +221,17 @@ final class InvivoCommand implements Callable<Integer> {
                     .findFirst()
                     .orElseThrow(() -> new InvalidInputException("--methods", m, "must be one of bliss, hsa, ra")));
         }
+        Set<PlotFormat> plotFormats = PlotFormat.parseList(plots);
+        if (endpointVolume != null && endpointRtv != null) {
+            throw new InvalidInputException(
+                    "--endpoint-volume/--endpoint-rtv",
+                    endpointVolume + "/" + endpointRtv,
+                    "give at most one of the two");
+        }
+        EndpointThreshold threshold = (endpointVolume != null
+                        ? EndpointThreshold.absolute(endpointVolume)
+                        : EndpointThreshold.rtv(endpointRtv != null ? endpointRtv : 4))
+                .withInterpolation(endpointInterpolate);
         if (!format.equals("long") && !format.equals("wide")) {
             throw new InvalidInputException("--format", format, "must be long or wide");
         }
@@ -218,14 +293,50 @@ final class InvivoCommand implements Callable<Integer> {
                         + ": the vehicle mean has not changed since day 0 (or a day-0 mean is missing)");
             }
         }
+        TimeToEndpoint.Result endpoint = TimeToEndpoint.analyse(study, a, threshold);
+        warnings.addAll(endpoint.excluded());
+        List<MrecistResponse.AnimalResponse> responses = MrecistResponse.animals(study, a, mrecistMinDay);
+        java.util.OptionalDouble day =
+                endpointDay != null ? java.util.OptionalDouble.of(endpointDay) : ArmComparisons.defaultDay(study, a);
+        List<ArmComparisons.Comparison> comparisons =
+                day.isPresent() ? ArmComparisons.compare(study, a, day.getAsDouble()) : List.of();
+        if (day.isEmpty()) {
+            warnings.add("comparisons.csv: no day on which every arm has at least two animals; give --endpoint-day");
+        }
+        GrowthDiagnostics.Result diagnostics = null;
+        if (result != null) {
+            diagnostics = GrowthDiagnostics.of(prepared.fitted(), result.fullFit());
+        }
         warnings.addAll(problems);
 
         try (OutputDirectory dir = OutputDirectory.create(out)) {
+            writeEndpoint(dir, endpoint);
+            writeMrecist(dir, a, responses);
+            writeComparisons(dir, a, comparisons);
+            writeDiagnostics(dir, diagnostics);
+            if (!plotFormats.isEmpty()) {
+                writePlots(
+                        dir,
+                        plotFormats,
+                        study,
+                        a,
+                        summaries,
+                        responses,
+                        model == Model.exp ? (result == null ? List.of() : result.estimates()) : gompertzSynergy,
+                        endpoint,
+                        table.study().measurement());
+            }
             writeSummaries(dir, summaries);
             writeTgi(dir, tgi);
             if (model == Model.exp) {
                 writeGrowthRates(dir, a, result);
                 writeSynergy(dir, result == null ? List.of() : result.estimates());
+                writeSynergy(
+                        dir,
+                        "synergy_robust_cr2.csv",
+                        result == null
+                                ? List.of()
+                                : org.comboscope.core.invivo.Cr2Variance.synergy(prepared, result, refs, 0.95));
             } else {
                 writeGompertzRates(dir, a, gompertz);
                 writeSynergy(dir, gompertzSynergy);
@@ -429,7 +540,12 @@ final class InvivoCommand implements Callable<Integer> {
     }
 
     private static void writeSynergy(OutputDirectory dir, List<SynergyEstimate> estimates) throws IOException {
-        try (Writer w = dir.writer("synergy.csv");
+        writeSynergy(dir, "synergy.csv", estimates);
+    }
+
+    private static void writeSynergy(OutputDirectory dir, String name, List<SynergyEstimate> estimates)
+            throws IOException {
+        try (Writer w = dir.writer(name);
                 CsvTable t = CsvTable.csv(w, List.of("Model", "Metric", "Estimate", "lwr", "upr", "pval", "Time"))) {
             for (SynergyEstimate e : estimates) {
                 t.text(e.reference().label())
@@ -572,6 +688,296 @@ final class InvivoCommand implements Callable<Integer> {
                         .num(r.lastDay());
                 t.integer(r.measurements()).num(r.auc());
                 t.end();
+            }
+        }
+    }
+
+    private static void writeEndpoint(OutputDirectory dir, TimeToEndpoint.Result r) throws IOException {
+        String label = r.threshold().label();
+        try (Writer w = dir.writer("endpoint_animals.csv");
+                CsvTable t = CsvTable.csv(
+                        w,
+                        List.of(
+                                "endpoint",
+                                "animal_id",
+                                "group",
+                                "role",
+                                "baseline",
+                                "threshold",
+                                "time_days_since_start",
+                                "event",
+                                "n_measurements"))) {
+            for (TimeToEndpoint.AnimalTime x : r.animals()) {
+                t.text(label).text(x.animalId()).text(x.group()).text(x.role().label());
+                t.num(x.baseline()).num(x.threshold()).num(x.time());
+                t.text(x.event() ? "1" : "0").integer(x.measurements());
+                t.end();
+            }
+        }
+        try (Writer w = dir.writer("endpoint_km.csv");
+                CsvTable t = CsvTable.csv(
+                        w,
+                        List.of(
+                                "endpoint",
+                                "group",
+                                "time_days_since_start",
+                                "n_risk",
+                                "n_event",
+                                "n_censor",
+                                "surv",
+                                "std_err",
+                                "lower_95_log",
+                                "upper_95_log",
+                                "median",
+                                "median_lower_95",
+                                "median_upper_95"))) {
+            for (java.util.Map.Entry<String, KmCurve> e : r.curves().entrySet()) {
+                KmCurve km = e.getValue();
+                var med = km.median();
+                for (int i = 0; i < km.size(); i++) {
+                    t.text(label).text(e.getKey()).num(km.time(i));
+                    t.integer(km.nRisk(i)).integer(km.nEvent(i)).integer(km.nCensor(i));
+                    t.num(km.surv(i)).num(km.stdErr(i)).num(km.lower(i)).num(km.upper(i));
+                    t.num(med.estimate()).num(med.lower()).num(med.upper());
+                    t.end();
+                }
+            }
+        }
+        try (Writer w = dir.writer("endpoint_logrank.csv");
+                CsvTable t = CsvTable.csv(
+                        w,
+                        List.of(
+                                "endpoint",
+                                "comparison",
+                                "groups",
+                                "observed",
+                                "expected",
+                                "chisq",
+                                "df",
+                                "p",
+                                "p_holm",
+                                "p_bh",
+                                "note"))) {
+            for (TimeToEndpoint.Comparison c : r.comparisons()) {
+                t.text(label).text(c.label());
+                if (c.test().isPresent()) {
+                    var lr = c.test().get();
+                    t.text(String.join(";", lr.groups()));
+                    t.text(join(lr.observed())).text(join(lr.expected()));
+                    t.num(lr.chisq()).integer(lr.df()).num(lr.p());
+                } else {
+                    t.text("NA")
+                            .text("NA")
+                            .text("NA")
+                            .num(Double.NaN)
+                            .text("NA")
+                            .num(Double.NaN);
+                }
+                t.num(c.pHolm()).num(c.pBh());
+                t.text(c.test().isPresent() ? "" : "not computable: no event (or no information) in these arms");
+                t.end();
+            }
+        }
+    }
+
+    private static String join(double[] v) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < v.length; i++) {
+            b.append(i == 0 ? "" : ";").append(org.comboscope.io.table.Numbers.format(v[i]));
+        }
+        return b.toString();
+    }
+
+    private static void writeMrecist(OutputDirectory dir, Arms a, List<MrecistResponse.AnimalResponse> rows)
+            throws IOException {
+        List<MrecistResponse.AnimalResponse> order = MrecistResponse.waterfall(rows);
+        try (Writer w = dir.writer("mrecist.csv");
+                CsvTable t = CsvTable.csv(
+                        w,
+                        List.of(
+                                "animal_id",
+                                "group",
+                                "role",
+                                "baseline",
+                                "n_measurements",
+                                "best_response_pct",
+                                "best_response_day",
+                                "best_avg_response_pct",
+                                "mrecist",
+                                "waterfall_rank"))) {
+            for (MrecistResponse.AnimalResponse r : rows) {
+                t.text(r.animalId()).text(r.group()).text(r.role().label());
+                t.num(r.baseline()).integer(r.measurements());
+                t.num(r.bestResponsePercent()).num(r.bestResponseDay()).num(r.bestAvgResponsePercent());
+                t.text(r.category().map(MrecistResponse.Category::label).orElse("NA"));
+                int k = order.indexOf(r);
+                if (k < 0) {
+                    t.text("NA");
+                } else {
+                    t.integer(k + 1);
+                }
+                t.end();
+            }
+        }
+        try (Writer w = dir.writer("mrecist_counts.csv");
+                CsvTable t = CsvTable.csv(
+                        w,
+                        List.of(
+                                "group",
+                                "role",
+                                "n",
+                                "mCR",
+                                "mPR",
+                                "mSD",
+                                "mPD",
+                                "not_evaluable",
+                                "objective_response_rate"))) {
+            for (MrecistResponse.ArmCounts c : MrecistResponse.counts(rows, a)) {
+                t.text(c.group()).text(c.role().label()).integer(c.animals());
+                for (MrecistResponse.Category k : MrecistResponse.Category.values()) {
+                    t.integer(c.counts().get(k));
+                }
+                t.integer(c.notEvaluable()).num(c.objectiveResponseRate());
+                t.end();
+            }
+        }
+    }
+
+    private static void writeComparisons(OutputDirectory dir, Arms a, List<ArmComparisons.Comparison> rows)
+            throws IOException {
+        try (Writer w = dir.writer("comparisons.csv");
+                CsvTable t = CsvTable.csv(
+                        w,
+                        List.of(
+                                "variable",
+                                "test",
+                                "contrast",
+                                "group1",
+                                "group2",
+                                "day",
+                                "n1",
+                                "n2",
+                                "center1",
+                                "center2",
+                                "center",
+                                "estimate",
+                                "estimate_meaning",
+                                "lower_95",
+                                "upper_95",
+                                "statistic",
+                                "df",
+                                "p",
+                                "p_holm",
+                                "p_bh",
+                                "method"))) {
+            for (ArmComparisons.Comparison c : rows) {
+                boolean welch = c.test() == ArmComparisons.Test.WELCH;
+                t.text(c.variable().label())
+                        .text(welch ? "welch" : "mann_whitney")
+                        .text(c.contrast().label());
+                t.text(a.group(c.contrast().first()))
+                        .text(a.group(c.contrast().second()))
+                        .num(c.day());
+                t.integer(c.n1()).integer(c.n2()).num(c.center1()).num(c.center2());
+                t.text(welch ? "mean" : "median").num(c.estimate());
+                t.text(welch ? "mean1 - mean2" : "P(value1 > value2) = W / (n1 n2)");
+                t.num(c.lower()).num(c.upper()).num(c.statistic()).num(c.df());
+                t.num(c.p()).num(c.pHolm()).num(c.pBh()).text(c.method());
+                t.end();
+            }
+        }
+    }
+
+    private static void writeDiagnostics(OutputDirectory dir, GrowthDiagnostics.Result d) throws IOException {
+        try (Writer w = dir.writer("diagnostics.csv");
+                CsvTable t = CsvTable.csv(
+                        w,
+                        List.of(
+                                "animal_id",
+                                "group",
+                                "role",
+                                "n_rows",
+                                "random_slope",
+                                "random_slope_std",
+                                "max_abs_pearson_residual",
+                                "cooks_distance",
+                                "cooks_limit",
+                                "outlier",
+                                "influential",
+                                "reason"))) {
+            if (d != null) {
+                for (GrowthDiagnostics.AnimalDiagnostic x : d.animals()) {
+                    t.text(x.animalId()).text(x.group()).text(x.role().label()).integer(x.rows());
+                    t.num(x.randomSlope()).num(x.standardisedRandomSlope()).num(x.maxAbsStandardisedResidual());
+                    t.num(x.cooksDistance()).num(d.cooksLimit());
+                    t.text(x.outlier() ? "TRUE" : "FALSE").text(x.influential() ? "TRUE" : "FALSE");
+                    t.text(x.reason());
+                    t.end();
+                }
+            }
+        }
+        try (Writer w = dir.writer("residuals_qq.csv");
+                CsvTable t = CsvTable.csv(
+                        w,
+                        List.of(
+                                "animal_id",
+                                "group",
+                                "Time",
+                                "logRTV",
+                                "fitted",
+                                "residual",
+                                "pearson_residual",
+                                "theoretical_quantile"))) {
+            if (d != null) {
+                for (GrowthDiagnostics.Residual r : d.residuals()) {
+                    t.text(r.row().animalId()).text(r.row().group()).num(r.row().time());
+                    t.num(r.row().logRtv()).num(r.fitted()).num(r.residual());
+                    t.num(r.standardised()).num(r.theoreticalQuantile());
+                    t.end();
+                }
+            }
+        }
+    }
+
+    private static void writePlots(
+            OutputDirectory dir,
+            Set<PlotFormat> formats,
+            TumourStudy study,
+            Arms a,
+            List<GroupDaySummary> summaries,
+            List<MrecistResponse.AnimalResponse> responses,
+            List<SynergyEstimate> synergy,
+            TimeToEndpoint.Result endpoint,
+            Measurement measurement)
+            throws IOException {
+        String unit = measurement == Measurement.BLI_RLU ? "Bioluminescence (RLU)" : "Tumour volume (mm³)";
+        java.util.Map<String, org.jfree.chart.JFreeChart> charts = new java.util.LinkedHashMap<>();
+        java.util.Map<String, int[]> sizes = new java.util.HashMap<>();
+        charts.put("spaghetti", InvivoCharts.spaghetti(study, a, unit));
+        sizes.put("spaghetti", new int[] {InvivoCharts.WIDE_PT, 220});
+        charts.put("mean_sem", InvivoCharts.meanSem(summaries, a, unit));
+        sizes.put("mean_sem", new int[] {Charts.COLUMN_WIDTH_PT * 2, 240});
+        charts.put("waterfall", InvivoCharts.waterfall(MrecistResponse.waterfall(responses), a));
+        sizes.put("waterfall", new int[] {InvivoCharts.WIDE_PT, 220});
+        if (!synergy.isEmpty()) {
+            charts.put("synergy_ss", InvivoCharts.synergyOverTime(synergy));
+            sizes.put("synergy_ss", new int[] {Charts.COLUMN_WIDTH_PT * 2, 220});
+        }
+        if (!endpoint.curves().isEmpty()) {
+            charts.put("endpoint_km", KmPlot.chart(endpoint.curves(), "days since start"));
+            sizes.put("endpoint_km", new int[] {
+                KmPlot.WIDTH_PT, KmPlot.heightPt(endpoint.curves().size())
+            });
+        }
+        for (java.util.Map.Entry<String, org.jfree.chart.JFreeChart> e : charts.entrySet()) {
+            int[] s = sizes.get(e.getKey());
+            for (PlotFormat f : formats) {
+                Path file = dir.path("plots/" + e.getKey() + "." + f.extension());
+                if (f == PlotFormat.SVG) {
+                    ChartFiles.writeSvg(e.getValue(), s[0], s[1], file);
+                } else {
+                    ChartFiles.writePng(e.getValue(), s[0], s[1], file);
+                }
             }
         }
     }

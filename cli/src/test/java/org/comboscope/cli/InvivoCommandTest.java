@@ -192,4 +192,111 @@ class InvivoCommandTest {
         assertThat(err.toString()).contains("bad.csv:2: column 'volume_mm3'");
         assertThat(tmp.resolve("b")).doesNotExist();
     }
+
+    @Test
+    void invivo_cr1197EndpointOutputsAndPlots_consistentTables() throws Exception {
+        Path dir = tmp.resolve("endpoint");
+        int code = run(
+                "invivo",
+                "--input",
+                res("cr1197_long.csv"),
+                "--arms",
+                res("cr1197_arms.csv"),
+                "--out",
+                dir.toString(),
+                "--methods",
+                "bliss,hsa",
+                "--bootstrap",
+                "50",
+                "--endpoint-volume",
+                "1000",
+                "--plots",
+                "svg,png");
+        assertThat(code).as(err.toString()).isEqualTo(Main.EXIT_OK);
+        long animals = Files.readAllLines(Path.of(res("cr1197_long.csv"))).stream()
+                .skip(1)
+                .map(l -> l.split(",")[1])
+                .distinct()
+                .count();
+
+        List<String[]> ea = csv(dir.resolve("endpoint_animals.csv"));
+        assertThat(String.join(",", ea.get(0)))
+                .isEqualTo(
+                        "endpoint,animal_id,group,role,baseline,threshold,time_days_since_start,event,n_measurements");
+        assertThat(ea).hasSize((int) animals + 1);
+        assertThat(ea.get(1)[0]).isEqualTo("volume >= 1000");
+        long events = ea.stream().skip(1).filter(r -> r[7].equals("1")).count();
+        assertThat(events).isPositive();
+
+        List<String[]> km = csv(dir.resolve("endpoint_km.csv"));
+        long kmEvents = km.stream().skip(1).mapToLong(r -> Long.parseLong(r[4])).sum();
+        assertThat(kmEvents).isEqualTo(events);
+        List<String[]> lr = csv(dir.resolve("endpoint_logrank.csv"));
+        assertThat(lr).hasSize(7);
+        assertThat(lr.get(1)[1]).isEqualTo("all arms");
+        assertThat(lr.get(1)[6]).isEqualTo("3");
+        assertThat(lr.get(2)[1]).isEqualTo("drugA vs vehicle");
+        assertThat(Double.parseDouble(lr.get(2)[8])).isGreaterThanOrEqualTo(Double.parseDouble(lr.get(2)[7]));
+
+        List<String[]> mr = csv(dir.resolve("mrecist.csv"));
+        assertThat(mr).hasSize((int) animals + 1);
+        List<String[]> counts = csv(dir.resolve("mrecist_counts.csv"));
+        assertThat(String.join(",", counts.get(0))).startsWith("group,role,n,mCR,mPR,mSD,mPD,not_evaluable");
+        int total = 0;
+        for (String[] r : counts.subList(1, counts.size())) {
+            int n = Integer.parseInt(r[2]);
+            int sum = 0;
+            for (int k = 3; k <= 7; k++) {
+                sum += Integer.parseInt(r[k]);
+            }
+            assertThat(sum).as(r[0]).isEqualTo(n);
+            total += n;
+        }
+        assertThat(total).isEqualTo((int) animals);
+
+        List<String[]> cmp = csv(dir.resolve("comparisons.csv"));
+        assertThat(cmp).hasSize(1 + 3 * 2 * 5);
+        assertThat(cmp.get(1)).startsWith("log_volume", "welch", "drugA vs vehicle", "Cetuximab", "Vehicle");
+        assertThat(cmp.stream().skip(1).map(r -> r[0]).distinct()).containsExactly("log_volume", "RTV", "AUC");
+
+        List<String[]> diag = csv(dir.resolve("diagnostics.csv"));
+        assertThat(String.join(",", diag.get(0))).contains("cooks_distance", "outlier", "influential");
+        assertThat(diag.size() - 1).isBetween(30, (int) animals);
+        List<String[]> qq = csv(dir.resolve("residuals_qq.csv"));
+        assertThat(qq).hasSize(341); // 340 fitted rows of the SynergyLMM reference
+
+        List<String[]> robust = csv(dir.resolve("synergy_robust_cr2.csv"));
+        List<String[]> plain = csv(dir.resolve("synergy.csv"));
+        assertThat(robust).hasSize(plain.size());
+        // CI point estimates are the model's; only intervals and p change (SynergyLMM robust = TRUE)
+        assertThat(robust.get(1)[2]).isEqualTo(plain.get(1)[2]);
+        assertThat(robust.get(1)[5]).isNotEqualTo(plain.get(1)[5]);
+
+        for (String name : List.of("spaghetti", "mean_sem", "waterfall", "synergy_ss", "endpoint_km")) {
+            assertThat(dir.resolve("plots/" + name + ".svg")).isNotEmptyFile();
+            assertThat(dir.resolve("plots/" + name + ".png")).isNotEmptyFile();
+        }
+        assertThat(Files.readString(dir.resolve("plots/waterfall.svg")))
+                .contains("Palbociclib+Cetuximab (combination)");
+        assertThat(Files.readString(dir.resolve("plots/synergy_ss.svg"))).contains("Bliss SS ± 95% CI");
+    }
+
+    @Test
+    void invivo_bothEndpointThresholds_exitsTwo() {
+        int code = run(
+                "invivo",
+                "--input",
+                res("cr1197_long.csv"),
+                "--arms",
+                res("cr1197_arms.csv"),
+                "--out",
+                tmp.resolve("x").toString(),
+                "--endpoint-volume",
+                "1000",
+                "--endpoint-rtv",
+                "4");
+        assertThat(code).isEqualTo(Main.EXIT_INPUT);
+        assertThat(err.toString()).contains("--endpoint-volume/--endpoint-rtv");
+        assertThat(tmp.resolve("x")).doesNotExist();
+    }
 }
