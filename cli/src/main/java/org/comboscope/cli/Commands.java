@@ -21,5 +21,6 @@ final class Commands {
         cl.addSubcommand(new SurvivalCommand());
         cl.addSubcommand(new OrrCommand());
         cl.addSubcommand(new EvidenceCommand());
+        cl.addSubcommand(new ServeCommand());
     }
 }
