@@ -39,8 +39,8 @@ record AnalysisRequest(
         double ciLevel,
         boolean report) {
 
-    static final AnalysisRequest DEFAULTS =
-            new AnalysisRequest("viability", "zip,hsa,bliss,loewe", "none", "synergyfinder", "bootstrap", 10, 123, 0.95, true);
+    static final AnalysisRequest DEFAULTS = new AnalysisRequest(
+            "viability", "zip,hsa,bliss,loewe", "none", "synergyfinder", "bootstrap", 10, 123, 0.95, true);
 
     AnalysisRequest {
         scaleOf(dataType);
@@ -107,11 +107,12 @@ record AnalysisRequest(
         if (!node.isObject()) {
             throw new InvalidInputException("body", node.getNodeType(), "must be a JSON object");
         }
-        Set<String> known =
-                Set.of("dataType", "methods", "baseline", "fit", "replicates", "iterations", "seed", "ciLevel", "report");
+        Set<String> known = Set.of(
+                "dataType", "methods", "baseline", "fit", "replicates", "iterations", "seed", "ciLevel", "report");
         node.fieldNames().forEachRemaining(f -> {
             if (!known.contains(f)) {
-                throw new InvalidInputException(f, node.get(f), "is not a parameter; known: " + String.join(", ", known));
+                throw new InvalidInputException(
+                        f, node.get(f), "is not a parameter; known: " + String.join(", ", known));
             }
         });
         AnalysisRequest d = DEFAULTS;
@@ -121,7 +122,8 @@ record AnalysisRequest(
                 text(node, "baseline", d.baseline),
                 text(node, "fit", d.fit),
                 text(node, "replicates", d.replicates),
-                (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, integer(node, "iterations", d.iterations))),
+                (int) Math.max(
+                        Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, integer(node, "iterations", d.iterations))),
                 integer(node, "seed", d.seed),
                 number(node, "ciLevel", d.ciLevel),
                 bool(node, "report", d.report));

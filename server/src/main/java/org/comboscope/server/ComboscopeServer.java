@@ -57,6 +57,9 @@ public final class ComboscopeServer implements AutoCloseable {
     /** Header every state-changing request must carry (a cross-site form cannot set it). */
     public static final String CSRF_HEADER = "X-Comboscope-Request";
 
+    /** Room for the multipart envelope (boundaries, part headers) around an upload of maximal size. */
+    private static final long MULTIPART_OVERHEAD = 64 * 1024;
+
     /**
      * Server settings.
      *
@@ -160,7 +163,8 @@ public final class ComboscopeServer implements AutoCloseable {
                 cfg.jetty.port = config.port();
                 cfg.jetty.multipartConfig.cacheDirectory(config.workDir().toString());
                 cfg.jetty.multipartConfig.maxFileSize(config.maxUploadBytes(), SizeUnit.BYTES);
-                cfg.jetty.multipartConfig.maxTotalRequestSize(config.maxUploadBytes() + 1_000_000L, SizeUnit.BYTES);
+                cfg.jetty.multipartConfig.maxTotalRequestSize(
+                        config.maxUploadBytes() + MULTIPART_OVERHEAD, SizeUnit.BYTES);
                 cfg.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
                 cfg.http.maxRequestSize = 1_000_000L;
                 cfg.staticFiles.enableWebjars();
@@ -222,13 +226,23 @@ public final class ComboscopeServer implements AutoCloseable {
                 ctx.contentType("application/json").result(in.readAllBytes());
             }
         });
-        r.get("/api/projects", ctx -> send(ctx, 200, store.projects().list().stream().map(Views::project).toList()));
+        r.get(
+                "/api/projects",
+                ctx -> send(
+                        ctx,
+                        200,
+                        store.projects().list().stream().map(Views::project).toList()));
         r.post("/api/projects", this::createProject);
         r.get("/api/projects/{projectId}", ctx -> send(ctx, 200, projectDetail(id(ctx, "projectId"))));
         r.post("/api/projects/{projectId}/experiments", this::createExperiment);
         r.get("/api/projects/{projectId}/analyses", ctx -> {
             long pid = project(id(ctx, "projectId")).id();
-            send(ctx, 200, store.analyses().listByProject(pid).stream().map(Views::analysis).toList());
+            send(
+                    ctx,
+                    200,
+                    store.analyses().listByProject(pid).stream()
+                            .map(Views::analysis)
+                            .toList());
         });
         r.post("/api/experiments/{experimentId}/datasets", this::upload);
         r.get("/api/datasets/{datasetId}", ctx -> send(ctx, 200, Views.dataset(dataset(id(ctx, "datasetId")))));
@@ -252,15 +266,22 @@ public final class ComboscopeServer implements AutoCloseable {
             e.line().ifPresent(l -> body.put("line", l));
             send(ctx, 400, body);
         });
-        r.exception(JsonProcessingException.class, (e, ctx) ->
-                error(ctx, 400, "invalid_json", "body", "request body is not valid JSON: " + e.getOriginalMessage()));
+        r.exception(
+                JsonProcessingException.class,
+                (e, ctx) -> error(
+                        ctx, 400, "invalid_json", "body", "request body is not valid JSON: " + e.getOriginalMessage()));
         r.exception(StoreException.class, (e, ctx) -> {
             LOG.error("store failure on {} {}", ctx.method(), ctx.path(), e);
             error(ctx, 503, "store_unavailable", "", "the database failed: " + e.getMessage());
         });
         r.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-            error(ctx, 500, "internal_error", "", "internal error: " + e.getClass().getSimpleName());
+            error(
+                    ctx,
+                    500,
+                    "internal_error",
+                    "",
+                    "internal error: " + e.getClass().getSimpleName());
         });
         r.error(404, ctx -> {
             if (ctx.path().startsWith("/api/") && ctx.result() == null) {
@@ -275,7 +296,9 @@ public final class ComboscopeServer implements AutoCloseable {
         ctx.header("Cache-Control", "no-store");
         if (!config.token().isEmpty() && !ctx.path().equals("/api/health")) {
             String auth = ctx.header("Authorization");
-            String presented = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).trim() : "";
+            String presented = auth != null && auth.startsWith("Bearer ")
+                    ? auth.substring(7).trim()
+                    : "";
             if (!MessageDigest.isEqual(
                     presented.getBytes(StandardCharsets.UTF_8), config.token().getBytes(StandardCharsets.UTF_8))) {
                 throw new ApiException(401, "unauthorized", "Authorization", "a valid bearer token is required");
@@ -289,7 +312,10 @@ public final class ComboscopeServer implements AutoCloseable {
             }
             String origin = ctx.header("Origin");
             String host = ctx.header("Host");
-            if (origin != null && host != null && !origin.equals("http://" + host) && !origin.equals("https://" + host)) {
+            if (origin != null
+                    && host != null
+                    && !origin.equals("http://" + host)
+                    && !origin.equals("https://" + host)) {
                 throw new ApiException(403, "csrf", "Origin", "cross-origin request refused: " + origin);
             }
         }
@@ -336,7 +362,7 @@ public final class ComboscopeServer implements AutoCloseable {
         String length = ctx.header("Content-Length");
         if (length != null) {
             try {
-                if (Long.parseLong(length.trim()) > config.maxUploadBytes() + 1_000_000L) {
+                if (Long.parseLong(length.trim()) > config.maxUploadBytes() + MULTIPART_OVERHEAD) {
                     throw tooLarge();
                 }
             } catch (NumberFormatException e) {
@@ -346,9 +372,12 @@ public final class ComboscopeServer implements AutoCloseable {
         UploadedFile file;
         try {
             file = ctx.uploadedFile("file");
-        } catch (RuntimeException e) {
-            if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("size")) {
-                throw tooLarge();
+        } catch (Exception e) { // Jetty throws the checked ServletException through Kotlin code
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+                if (m.contains("size") || m.contains("exceed") || m.contains("too large")) {
+                    throw tooLarge();
+                }
             }
             throw ApiException.badRequest("file", "could not read the multipart upload: " + e.getMessage());
         }
@@ -378,7 +407,10 @@ public final class ComboscopeServer implements AutoCloseable {
                         e);
             } catch (InvalidInputException e) {
                 throw new InvalidInputException(
-                        e.field(), e.value(), e.rule(), e.location().orElse(name).replace(local.toString(), name));
+                        e.field(),
+                        e.value(),
+                        e.rule(),
+                        e.location().orElse(name).replace(local.toString(), name));
             }
             if (table.blocks().isEmpty()) {
                 throw ApiException.badRequest("file", "file '" + name + "' holds no dose-response block");
@@ -390,7 +422,11 @@ public final class ComboscopeServer implements AutoCloseable {
             Map<String, Object> v = Views.dataset(ds);
             v.put("blocks", table.blocks().size());
             v.put("rows", table.rowCount());
-            v.put("warnings", table.warnings().stream().map(w -> w.replace(local.toString(), name)).toList());
+            v.put(
+                    "warnings",
+                    table.warnings().stream()
+                            .map(w -> w.replace(local.toString(), name))
+                            .toList());
             send(ctx, 201, v);
         } finally {
             AnalysisRunner.deleteTree(dir);
@@ -413,19 +449,20 @@ public final class ComboscopeServer implements AutoCloseable {
     private void blocks(Context ctx) {
         Analysis a = analysis(id(ctx, "analysisId"));
         String sortText = Optional.ofNullable(ctx.queryParam("sort")).orElse("block_id");
-        BlockSort sort = switch (sortText.toLowerCase(Locale.ROOT)) {
-            case "block_id" -> BlockSort.BLOCK_ID;
-            case "drug1" -> BlockSort.DRUG1;
-            case "drug2" -> BlockSort.DRUG2;
-            case "zip" -> BlockSort.ZIP;
-            case "hsa" -> BlockSort.HSA;
-            case "bliss" -> BlockSort.BLISS;
-            case "loewe" -> BlockSort.LOEWE;
-            case "css" -> BlockSort.CSS;
-            default ->
-                throw new InvalidInputException(
-                        "sort", sortText, "must be one of block_id, drug1, drug2, zip, hsa, bliss, loewe, css");
-        };
+        BlockSort sort =
+                switch (sortText.toLowerCase(Locale.ROOT)) {
+                    case "block_id" -> BlockSort.BLOCK_ID;
+                    case "drug1" -> BlockSort.DRUG1;
+                    case "drug2" -> BlockSort.DRUG2;
+                    case "zip" -> BlockSort.ZIP;
+                    case "hsa" -> BlockSort.HSA;
+                    case "bliss" -> BlockSort.BLISS;
+                    case "loewe" -> BlockSort.LOEWE;
+                    case "css" -> BlockSort.CSS;
+                    default ->
+                        throw new InvalidInputException(
+                                "sort", sortText, "must be one of block_id, drug1, drug2, zip, hsa, bliss, loewe, css");
+                };
         boolean desc = "true".equalsIgnoreCase(ctx.queryParam("desc"));
         int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
         int limit = intParam(ctx, "limit", 50, 1, 1000);
@@ -442,12 +479,19 @@ public final class ComboscopeServer implements AutoCloseable {
     private void block(Context ctx) {
         Analysis a = analysis(id(ctx, "analysisId"));
         String blockId = ctx.pathParam("blockId");
-        BlockResult b = store.results()
-                .block(a.id(), blockId)
-                .orElseThrow(() -> ApiException.notFound("block", blockId));
+        BlockResult b =
+                store.results().block(a.id(), blockId).orElseThrow(() -> ApiException.notFound("block", blockId));
         Map<String, Object> body = Views.block(b);
-        body.put("cells", store.results().cells(a.id(), blockId).stream().map(c -> c.values()).toList());
-        body.put("curves", store.results().curves(a.id(), blockId).stream().map(c -> c.values()).toList());
+        body.put(
+                "cells",
+                store.results().cells(a.id(), blockId).stream()
+                        .map(c -> c.values())
+                        .toList());
+        body.put(
+                "curves",
+                store.results().curves(a.id(), blockId).stream()
+                        .map(c -> c.values())
+                        .toList());
         send(ctx, 200, body);
     }
 
@@ -455,9 +499,7 @@ public final class ComboscopeServer implements AutoCloseable {
     private void download(Context ctx) {
         Analysis a = analysis(id(ctx, "analysisId"));
         String name = ctx.pathParam("name");
-        Artifact f = store.results()
-                .artifact(a.id(), name)
-                .orElseThrow(() -> ApiException.notFound("file", name));
+        Artifact f = store.results().artifact(a.id(), name).orElseThrow(() -> ApiException.notFound("file", name));
         ctx.header("Content-Disposition", "attachment; filename=\"" + Uploads.safeFileName(f.name()) + "\"");
         ctx.header("Content-Security-Policy", "sandbox");
         ctx.contentType(f.mediaType()).result(f.content());
@@ -520,7 +562,11 @@ public final class ComboscopeServer implements AutoCloseable {
             List<Map<String, Object>> datasets = new ArrayList<>();
             for (Dataset d : store.datasets().listByExperiment(e.id())) {
                 Map<String, Object> dv = Views.dataset(d);
-                dv.put("analyses", store.analyses().listByDataset(d.id()).stream().map(Views::analysis).toList());
+                dv.put(
+                        "analyses",
+                        store.analyses().listByDataset(d.id()).stream()
+                                .map(Views::analysis)
+                                .toList());
                 datasets.add(dv);
             }
             ev.put("datasets", datasets);
@@ -533,7 +579,9 @@ public final class ComboscopeServer implements AutoCloseable {
     private Map<String, Object> analysisDetail(long id) {
         Analysis a = analysis(id);
         Map<String, Object> body = Views.analysis(a);
-        body.put("files", a.status() == AnalysisStatus.SUCCEEDED ? store.results().artifactNames(a.id()) : List.of());
+        body.put(
+                "files",
+                a.status() == AnalysisStatus.SUCCEEDED ? store.results().artifactNames(a.id()) : List.of());
         Dataset d = dataset(a.datasetId());
         body.put("dataset", Views.dataset(d));
         store.experiments().find(d.experimentId()).ifPresent(e -> body.put("projectId", e.projectId()));
@@ -670,7 +718,8 @@ public final class ComboscopeServer implements AutoCloseable {
 
     /** The start-up lines the CLI prints. */
     public static void announce(ComboscopeServer s, Config c, PrintStream out) {
-        out.println("comboscope serve: listening on " + s.baseUrl() + " (store: " + s.store().jdbcUrl() + ")");
+        out.println("comboscope serve: listening on " + s.baseUrl() + " (store: "
+                + s.store().jdbcUrl() + ")");
         if (s.interruptedAtStart() > 0) {
             out.println("comboscope serve: " + s.interruptedAtStart()
                     + " analysis(es) interrupted by an earlier stop were marked failed");

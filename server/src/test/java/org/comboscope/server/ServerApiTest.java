@@ -1,0 +1,269 @@
+package org.comboscope.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The JSON API on a real server (port 0) over a real SQLite store. */
+class ServerApiTest {
+
+    @TempDir
+    static Path tmp;
+
+    static ComboscopeServer server;
+    static TestHttp http;
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = ComboscopeServer.start(ComboscopeServer.Config.defaults()
+                .withPort(0)
+                .withDb("jdbc:sqlite:" + tmp.resolve("store.db"))
+                .withWorkDir(tmp.resolve("work"))
+                .withMaxUploadBytes(200_000));
+        http = new TestHttp(server.baseUrl(), "");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static byte[] resource(String name) throws IOException {
+        try (InputStream in = ServerApiTest.class.getResourceAsStream("/mathews/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    static long experiment() {
+        long p = http.postJson("/api/projects", "{\"name\":\"FAK combinations\",\"description\":\"MTT 96 h\"}")
+                .json()
+                .get("id")
+                .asLong();
+        return http.postJson(
+                        "/api/projects/" + p + "/experiments",
+                        "{\"assay\":\"MTT\",\"cellLine\":\"OVCAR8\",\"date\":\"2026-12-01\"}")
+                .json()
+                .get("id")
+                .asLong();
+    }
+
+    /** block_id → column → value of a SynergyFinder reference summary file. */
+    static Map<String, Map<String, String>> reference(String name) throws IOException {
+        List<String> lines = List.of(new String(resource(name), StandardCharsets.UTF_8).split("\n"));
+        String[] header = lines.get(0).replace("\"", "").split(",");
+        Map<String, Map<String, String>> out = new TreeMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.replace("\"", "").split(",");
+            Map<String, String> row = new TreeMap<>();
+            for (int i = 0; i < header.length; i++) {
+                row.put(header[i], f[i]);
+            }
+            out.put(f[0], row);
+        }
+        return out;
+    }
+
+    @Test
+    void uploadAnalyseBrowse_mathews_agreesWithSynergyFinderAndKeepsTheUploadVerbatim() throws Exception {
+        long e = experiment();
+        byte[] bytes = resource("mathews_screening_data.csv");
+        TestHttp.Reply up = http.upload("/api/experiments/" + e + "/datasets", "mathews_screening_data.csv", bytes);
+        assertThat(up.status()).isEqualTo(201);
+        assertThat(up.json().get("blocks").asInt()).isEqualTo(2);
+        assertThat(up.json().get("sha256").asText())
+                .isEqualTo(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+        long ds = up.json().get("id").asLong();
+        assertThat(server.store().datasets().content(ds)).isEqualTo(bytes);
+
+        TestHttp.Reply queued = http.postJson("/api/datasets/" + ds + "/analyses", "{\"dataType\":\"viability\"}");
+        assertThat(queued.status()).isEqualTo(202);
+        JsonNode a = http.awaitAnalysis(queued.json().get("id").asLong(), 120);
+        assertThat(a.get("status").asText()).as(a.toString()).isEqualTo("SUCCEEDED");
+        assertThat(a.get("progressDone").asInt()).isEqualTo(2);
+        assertThat(a.get("files").toString()).contains("blocks.csv", "cells.csv", "report.html", "report.pdf");
+        long id = a.get("id").asLong();
+
+        Map<String, Map<String, String>> ref = reference("summary.csv");
+        JsonNode blocks =
+                http.get("/api/analyses/" + id + "/blocks?sort=zip&desc=true").json();
+        assertThat(blocks.get("total").asInt()).isEqualTo(2);
+        assertThat(blocks.get("items").get(0).get("blockId").asText()).isEqualTo("1"); // ZIP 19.6 > -3.0
+        for (JsonNode b : blocks.get("items")) {
+            Map<String, String> r = ref.get(b.get("blockId").asText());
+            assertThat(b.get("zip").asDouble()).isCloseTo(Double.parseDouble(r.get("ZIP_synergy")), within(1e-9));
+            assertThat(b.get("hsa").asDouble()).isCloseTo(Double.parseDouble(r.get("HSA_synergy")), within(1e-9));
+            assertThat(b.get("bliss").asDouble()).isCloseTo(Double.parseDouble(r.get("Bliss_synergy")), within(1e-9));
+            assertThat(b.get("loewe").asDouble()).isCloseTo(Double.parseDouble(r.get("Loewe_synergy")), within(1e-9));
+            assertThat(b.get("css").asDouble()).isCloseTo(Double.parseDouble(r.get("css")), within(1e-9));
+        }
+
+        JsonNode block = http.get("/api/analyses/" + id + "/blocks/2").json();
+        assertThat(block.get("drug1").asText()).isEqualTo("canertinib");
+        assertThat(block.get("cells")).hasSize(36);
+        assertThat(block.get("curves")).hasSize(2);
+
+        TestHttp.Reply csv = http.get("/api/analyses/" + id + "/files/blocks.csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(new String(csv.body(), StandardCharsets.UTF_8)).startsWith("block_id,drug1,drug2,ZIP_synergy");
+        TestHttp.Reply pdf = http.get("/api/analyses/" + id + "/files/report.pdf");
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(pdf.contentType()).isEqualTo("application/pdf");
+    }
+
+    @Test
+    void rerunAndCompare_optimalFit_givesDeltasPerBlock() throws Exception {
+        long e = experiment();
+        long ds = http.upload("/api/experiments/" + e + "/datasets", "m.csv", resource("mathews_screening_data.csv"))
+                .json()
+                .get("id")
+                .asLong();
+        long a1 = http.postJson("/api/datasets/" + ds + "/analyses", "{\"report\":false}")
+                .json()
+                .get("id")
+                .asLong();
+        long a2 = http.postJson("/api/datasets/" + ds + "/analyses", "{\"report\":false,\"fit\":\"optimal\"}")
+                .json()
+                .get("id")
+                .asLong();
+        assertThat(http.awaitAnalysis(a1, 120).get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(http.awaitAnalysis(a2, 120).get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(http.get("/api/analyses/" + a1).json().get("files").toString())
+                .doesNotContain("report.html");
+        JsonNode c = http.get("/api/analyses/" + a1 + "/compare/" + a2).json();
+        assertThat(c.get("blocks")).hasSize(2);
+        for (JsonNode r : c.get("blocks")) {
+            assertThat(r.get("zipDelta").asDouble())
+                    .isCloseTo(r.get("zipRight").asDouble() - r.get("zipLeft").asDouble(), within(1e-12));
+            // HSA uses observed responses only: the fitter cannot change it.
+            assertThat(r.get("hsaDelta").asDouble()).isCloseTo(0.0, within(1e-12));
+        }
+    }
+
+    @Test
+    void upload_invalidTable_answers400WithLineAndKeepsNothing() {
+        long e = experiment();
+        String bad = "block_id,drug1,drug2,conc1,conc2,response,conc_unit\n1,a,b,0,0,100,nM\n1,a,b,0,1,oops,nM\n";
+        TestHttp.Reply r =
+                http.upload("/api/experiments/" + e + "/datasets", "bad.csv", bad.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("code").asText()).isEqualTo("data_format");
+        assertThat(r.json().get("field").asText()).isEqualTo("response");
+        assertThat(r.json().get("line").asInt()).isEqualTo(3);
+        assertThat(r.json().get("file").asText()).isEqualTo("bad.csv");
+        assertThat(r.json().get("message").asText()).contains("bad.csv:3").doesNotContain(tmp.toString());
+        assertThat(server.store().datasets().listByExperiment(e)).isEmpty();
+    }
+
+    @Test
+    void upload_wrongExtensionOrTooLarge_isRefused() {
+        long e = experiment();
+        TestHttp.Reply r = http.upload("/api/experiments/" + e + "/datasets", "x.exe", new byte[] {1, 2});
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("field").asText()).isEqualTo("file");
+        TestHttp.Reply big = http.upload("/api/experiments/" + e + "/datasets", "big.csv", new byte[210_000]);
+        assertThat(big.status()).isEqualTo(413);
+        assertThat(big.json().get("code").asText()).isEqualTo("too_large");
+        assertThat(server.store().datasets().listByExperiment(e)).isEmpty();
+    }
+
+    @Test
+    void analyse_badParameters_answers400AndQueuesNothing() throws Exception {
+        long e = experiment();
+        long ds = http.upload("/api/experiments/" + e + "/datasets", "m.csv", resource("mathews_screening_data.csv"))
+                .json()
+                .get("id")
+                .asLong();
+        TestHttp.Reply r1 = http.postJson("/api/datasets/" + ds + "/analyses", "{\"baseline\":\"most\"}");
+        assertThat(r1.status()).isEqualTo(400);
+        assertThat(r1.json().get("field").asText()).isEqualTo("baseline");
+        TestHttp.Reply r2 = http.postJson("/api/datasets/" + ds + "/analyses", "{\"colour\":\"red\"}");
+        assertThat(r2.status()).isEqualTo(400);
+        assertThat(r2.json().get("field").asText()).isEqualTo("colour");
+        TestHttp.Reply r3 = http.postJson("/api/datasets/" + ds + "/analyses", "{not json");
+        assertThat(r3.status()).isEqualTo(400);
+        assertThat(r3.json().get("code").asText()).isEqualTo("invalid_json");
+        assertThat(server.store().analyses().listByDataset(ds)).isEmpty();
+    }
+
+    @Test
+    void requests_withoutCsrfHeaderOrCrossOrigin_areRefused() {
+        TestHttp.Reply noHeader = http.send(http.request("/api/projects")
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"x\"}"))
+                .build());
+        assertThat(noHeader.status()).isEqualTo(403);
+        assertThat(noHeader.json().get("code").asText()).isEqualTo("csrf");
+        TestHttp.Reply cross = http.send(http.request("/api/projects")
+                .header(ComboscopeServer.CSRF_HEADER, "1")
+                .header("Origin", "http://evil.example")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"x\"}"))
+                .build());
+        assertThat(cross.status()).isEqualTo(403);
+        assertThat(server.store().projects().list()).noneMatch(p -> p.name().equals("x"));
+    }
+
+    @Test
+    void lookups_unknownIdsPathsAndSorts_answerJsonErrors() {
+        assertThat(http.get("/api/analyses/999999").status()).isEqualTo(404);
+        assertThat(http.get("/api/analyses/abc").json().get("field").asText()).isEqualTo("analysisId");
+        assertThat(http.get("/api/analyses/1/files/..%2F..%2Fetc%2Fpasswd").status())
+                .isEqualTo(404);
+        assertThat(http.get("/api/nothing-here").status()).isEqualTo(404);
+        long e = experiment();
+        TestHttp.Reply r = http.postJson("/api/projects/999999/experiments", "{\"assay\":\"MTT\"}");
+        assertThat(r.status()).isEqualTo(404);
+        TestHttp.Reply blank = http.postJson("/api/projects", "{\"name\":\"  \"}");
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.json().get("field").asText()).isEqualTo("name");
+        assertThat(e).isPositive();
+    }
+
+    @Test
+    void blocks_sortParameterOutsideTheList_isRefusedNotConcatenated() throws Exception {
+        long e = experiment();
+        long ds = http.upload("/api/experiments/" + e + "/datasets", "m.csv", resource("mathews_screening_data.csv"))
+                .json()
+                .get("id")
+                .asLong();
+        long a = http.postJson("/api/datasets/" + ds + "/analyses", "{\"report\":false}")
+                .json()
+                .get("id")
+                .asLong();
+        http.awaitAnalysis(a, 120);
+        TestHttp.Reply r = http.get("/api/analyses/" + a + "/blocks?sort=zip;DROP%20TABLE%20project");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("field").asText()).isEqualTo("sort");
+        JsonNode f = http.get("/api/analyses/" + a + "/blocks?q=CANERT").json();
+        assertThat(f.get("total").asInt()).isEqualTo(1);
+        assertThat(http.get("/api/analyses/" + a + "/blocks?q=%25")
+                        .json()
+                        .get("total")
+                        .asInt())
+                .isZero();
+    }
+
+    @Test
+    void openapi_documentsEveryRoute() {
+        JsonNode spec = http.get("/api/openapi.json").json();
+        assertThat(spec.get("openapi").asText()).startsWith("3.");
+        assertThat(spec.get("paths").has("/api/experiments/{experimentId}/datasets"))
+                .isTrue();
+        assertThat(spec.get("paths").has("/api/analyses/{analysisId}/compare/{otherId}"))
+                .isTrue();
+    }
+}
