@@ -225,7 +225,7 @@ class ServerApiTest {
                 .isEqualTo(404);
         assertThat(http.get("/api/nothing-here").status()).isEqualTo(404);
         long e = experiment();
-        TestHttp.Reply r = http.postJson("/api/projects/999999/experiments", "{\"assay\":\"MTT\"}");
+        TestHttp.Reply r = http.postJson("/api/projects/999999/experiments", "{\"assay\":\"MTT\",\"cellLine\":\"A\"}");
         assertThat(r.status()).isEqualTo(404);
         TestHttp.Reply blank = http.postJson("/api/projects", "{\"name\":\"  \"}");
         assertThat(blank.status()).isEqualTo(400);

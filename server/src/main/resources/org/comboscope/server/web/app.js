@@ -97,7 +97,7 @@
     let html = '<h1>Project: ' + esc(p.name) + '</h1><p class="muted">' + esc(p.description) + '</p>' +
       '<div class="card"><form id="new-experiment" class="inline"><b>New experiment</b> ' +
       '<label>Assay <input name="assay" required placeholder="MTT 96 h"></label>' +
-      '<label>Cell line <input name="cellLine"></label>' +
+      '<label>Cell line <input name="cellLine" required></label>' +
       '<label>Date <input name="date" type="date"></label>' +
       '<label>Notes <input name="notes" size="30"></label>' +
       '<button type="submit">Add experiment</button></form></div>';
