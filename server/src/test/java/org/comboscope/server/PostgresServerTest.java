@@ -37,7 +37,8 @@ class PostgresServerTest {
             }
             Assumptions.abort("COMBOSCOPE_TEST_PG_URL is not set: PostgreSQL server test skipped");
         }
-        Matcher m = Pattern.compile("^(jdbc:postgresql://[^/?]*/)([^?]*)(\\?.*)?$").matcher(base);
+        Matcher m =
+                Pattern.compile("^(jdbc:postgresql://[^/?]*/)([^?]*)(\\?.*)?$").matcher(base);
         assertThat(m.matches()).as(base).isTrue();
         byte[] random = new byte[6];
         new SecureRandom().nextBytes(random);
@@ -49,13 +50,14 @@ class PostgresServerTest {
             try (InputStream in = getClass().getResourceAsStream("/mathews/mathews_screening_data.csv")) {
                 table = in.readAllBytes();
             }
-            try (ComboscopeServer s = ComboscopeServer.start(ComboscopeServer.Config.defaults()
-                    .withPort(0)
-                    .withDb(url)
-                    .withWorkDir(tmp))) {
+            try (ComboscopeServer s = ComboscopeServer.start(
+                    ComboscopeServer.Config.defaults().withPort(0).withDb(url).withWorkDir(tmp))) {
                 assertThat(s.store().databaseKind()).isEqualTo("postgresql");
                 TestHttp http = new TestHttp(s.baseUrl(), "");
-                long p = http.postJson("/api/projects", "{\"name\":\"pg\"}").json().get("id").asLong();
+                long p = http.postJson("/api/projects", "{\"name\":\"pg\"}")
+                        .json()
+                        .get("id")
+                        .asLong();
                 long e = http.postJson("/api/projects/" + p + "/experiments", "{\"assay\":\"MTT\",\"cellLine\":\"X\"}")
                         .json()
                         .get("id")
@@ -71,12 +73,14 @@ class PostgresServerTest {
                         .asLong();
                 JsonNode done = http.awaitAnalysis(a, 300);
                 assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
-                JsonNode blocks = http.get("/api/analyses/" + a + "/blocks?sort=loewe").json();
+                JsonNode blocks =
+                        http.get("/api/analyses/" + a + "/blocks?sort=loewe").json();
                 assertThat(blocks.get("items").get(0).get("blockId").asText()).isEqualTo("2");
                 // SynergyFinder 3.15 reference (summary.csv): block 1 ZIP 19.570812344286505
                 assertThat(blocks.get("items").get(1).get("zip").asDouble())
                         .isCloseTo(19.570812344286505, within(1e-9));
-                assertThat(http.get("/api/analyses/" + a + "/files/report.pdf").body()).startsWith('%', 'P', 'D', 'F');
+                assertThat(http.get("/api/analyses/" + a + "/files/report.pdf").body())
+                        .startsWith('%', 'P', 'D', 'F');
             }
         } finally {
             execute(base, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
