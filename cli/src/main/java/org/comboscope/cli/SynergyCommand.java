@@ -104,25 +104,14 @@ final class SynergyCommand implements Callable<Integer> {
             SynergyOutputs.writeCurves(dir, ok);
             Provenance provenance = provenance(parsed);
             writeProvenance(dir, provenance);
-            List<String> warnings = new ArrayList<>();
-            try (Writer w = dir.writer("warnings.txt")) {
-                w.write("# comboscope synergy: input " + input + ", data type " + scale.label() + " (responses"
-                        + " converted to % inhibition), methods " + analysis.methods + ", baseline " + base.label()
-                        + ", fit " + analysis.fit + "\n");
-                for (String s : table.warnings()) {
-                    w.write("warning: " + s + "\n");
-                    warnings.add("warning: " + s);
-                }
-                for (String f : failures) {
-                    w.write("not analysed: " + f + "\n");
-                }
-                for (BlockSynergy b : ok) {
-                    for (String note : b.notes()) {
-                        w.write("block " + b.blockId() + ": " + note + "\n");
-                        warnings.add("block " + b.blockId() + ": " + note);
-                    }
-                }
-            }
+            List<String> warnings = SynergyOutputs.writeWarnings(
+                    dir,
+                    "# comboscope synergy: input " + input + ", data type " + scale.label() + " (responses"
+                            + " converted to % inhibition), methods " + analysis.methods + ", baseline "
+                            + base.label() + ", fit " + analysis.fit,
+                    table,
+                    failures,
+                    ok);
             if (report || !plotFormats.isEmpty()) {
                 SynergyRun run = SynergyRuns.of(provenance, ok, failures, warnings);
                 SynergyReport.write(run, dir, new SynergyReport.Options(report, report, plotFormats));

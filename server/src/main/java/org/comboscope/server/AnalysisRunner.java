@@ -164,25 +164,14 @@ final class AnalysisRunner implements AutoCloseable {
             SynergyOutputs.writeBlocks(dir, table, ok, request.ciLevel(), request.seed());
             SynergyOutputs.writeCells(dir, table.drugCount(), ok);
             SynergyOutputs.writeCurves(dir, ok);
-            List<String> warnings = new ArrayList<>();
-            try (Writer w = dir.writer("warnings.txt")) {
-                w.write("# comboscope synergy (web): input " + provenance.inputFile() + ", data type "
-                        + table.scale().label() + " (responses converted to % inhibition), methods "
-                        + request.methods() + ", baseline " + request.baseline() + ", fit " + request.fit() + "\n");
-                for (String s : table.warnings()) {
-                    w.write("warning: " + s + "\n");
-                    warnings.add("warning: " + s);
-                }
-                for (String f : failures) {
-                    w.write("not analysed: " + f + "\n");
-                }
-                for (BlockSynergy b : ok) {
-                    for (String note : b.notes()) {
-                        w.write("block " + b.blockId() + ": " + note + "\n");
-                        warnings.add("block " + b.blockId() + ": " + note);
-                    }
-                }
-            }
+            List<String> warnings = SynergyOutputs.writeWarnings(
+                    dir,
+                    "# comboscope synergy (web): input " + provenance.inputFile() + ", data type "
+                            + table.scale().label() + " (responses converted to % inhibition), methods "
+                            + request.methods() + ", baseline " + request.baseline() + ", fit " + request.fit(),
+                    table,
+                    failures,
+                    ok);
             try (Writer w = dir.writer("provenance.csv")) {
                 w.write("key,value\n");
                 w.write("input_file," + csv(provenance.inputFile()) + "\n");

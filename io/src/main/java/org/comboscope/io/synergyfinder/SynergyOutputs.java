@@ -116,6 +116,33 @@ public final class SynergyOutputs {
         }
     }
 
+    /**
+     * {@code warnings.txt}: a header line saying what ran, then the reader's warnings, the blocks not
+     * analysed and every block's notes. Returns the warnings and notes (for the report).
+     */
+    public static List<String> writeWarnings(
+            OutputDirectory dir, String header, TableReadResult table, List<String> failures, List<BlockSynergy> ok)
+            throws IOException {
+        List<String> warnings = new ArrayList<>();
+        try (Writer w = dir.writer("warnings.txt")) {
+            w.write(header + "\n");
+            for (String s : table.warnings()) {
+                w.write("warning: " + s + "\n");
+                warnings.add("warning: " + s);
+            }
+            for (String f : failures) {
+                w.write("not analysed: " + f + "\n");
+            }
+            for (BlockSynergy b : ok) {
+                for (String note : b.notes()) {
+                    w.write("block " + b.blockId() + ": " + note + "\n");
+                    warnings.add("block " + b.blockId() + ": " + note);
+                }
+            }
+        }
+        return warnings;
+    }
+
     /** {@code cells.csv}: per-cell references and synergy scores. */
     public static void writeCells(OutputDirectory dir, int drugCount, List<BlockSynergy> ok) throws IOException {
         try (Writer w = dir.writer("cells.csv");
