@@ -28,7 +28,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.comboscope.core.error.DataFormatException;
 import org.comboscope.core.error.InvalidInputException;
+import org.comboscope.core.evidence.EvidenceBase;
+import org.comboscope.core.evidence.EvidenceQuery;
+import org.comboscope.core.evidence.ModelSystem;
 import org.comboscope.core.matrix.ResponseScale;
+import org.comboscope.io.evidence.EvidenceTables;
 import org.comboscope.io.synergyfinder.SynergyFinderTableReader;
 import org.comboscope.io.synergyfinder.TableReadResult;
 import org.comboscope.store.Analysis;
@@ -252,6 +256,7 @@ public final class ComboscopeServer implements AutoCloseable {
         r.get("/api/analyses/{analysisId}/blocks/{blockId}", this::block);
         r.get("/api/analyses/{analysisId}/files/{name}", this::download);
         r.get("/api/analyses/{analysisId}/compare/{otherId}", this::compare);
+        r.get("/api/evidence", this::evidence);
         r.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.field(), e.getMessage()));
         r.exception(InvalidInputException.class, (e, ctx) -> {
             Map<String, Object> body = errorBody("invalid_input", e.field(), e.getMessage());
@@ -548,6 +553,48 @@ public final class ComboscopeServer implements AutoCloseable {
             if (p.items().isEmpty() || offset >= p.total()) {
                 return out;
             }
+        }
+    }
+
+    /**
+     * The seed documents' evidence base: {@code drug}, {@code indication}, {@code endpoint}, {@code
+     * modelSystem} filters, {@code contrasts=true} for arm-versus-arm contrasts, {@code format=json|csv}.
+     */
+    private void evidence(Context ctx) throws IOException {
+        EvidenceQuery q = EvidenceQuery.all();
+        String drug = ctx.queryParam("drug");
+        String indication = ctx.queryParam("indication");
+        String endpoint = ctx.queryParam("endpoint");
+        String modelSystem = ctx.queryParam("modelSystem");
+        if (drug != null && !drug.isBlank()) {
+            q = q.withDrug(drug);
+        }
+        if (indication != null && !indication.isBlank()) {
+            q = q.withIndication(indication);
+        }
+        if (endpoint != null && !endpoint.isBlank()) {
+            q = q.withEndpoint(endpoint);
+        }
+        if (modelSystem != null && !modelSystem.isBlank()) {
+            q = q.withModelSystem(ModelSystem.parse(modelSystem));
+        }
+        String format = Optional.ofNullable(ctx.queryParam("format")).orElse("json");
+        if (!format.equals("json") && !format.equals("csv")) {
+            throw new InvalidInputException("format", format, "must be json or csv");
+        }
+        boolean contrasts = "true".equalsIgnoreCase(ctx.queryParam("contrasts"));
+        EvidenceBase base = EvidenceBase.load();
+        List<Map<String, Optional<String>>> rows =
+                contrasts ? EvidenceTables.contrasts(base, q, 0.95) : EvidenceTables.records(base, q, 0.95);
+        List<String> header = contrasts ? EvidenceTables.CONTRAST_COLUMNS : EvidenceTables.recordColumns();
+        java.io.StringWriter text = new java.io.StringWriter();
+        if (format.equals("csv")) {
+            EvidenceTables.writeCsv(text, header, rows);
+            ctx.header("Content-Disposition", "attachment; filename=\"evidence.csv\"");
+            ctx.contentType("text/csv; charset=utf-8").result(text.toString());
+        } else {
+            EvidenceTables.writeJson(text, header, rows);
+            ctx.contentType("application/json").result(text.toString());
         }
     }
 

@@ -258,6 +258,30 @@ class ServerApiTest {
     }
 
     @Test
+    void evidence_filteredByDrugAndEndpoint_givesExactIntervalsAndCsvExport() {
+        TestHttp.Reply r = http.get("/api/evidence?drug=defactinib&endpoint=ORR&indication=LGSOC");
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode frame = null;
+        for (JsonNode row : r.json()) {
+            assertThat(row.get("endpoint").asText()).isEqualTo("ORR");
+            assertThat(row.get("drugs").asText()).contains("defactinib");
+            if (row.get("id").asText().equals("S4-01")) {
+                frame = row;
+            }
+        }
+        assertThat(frame).as("FRAME ORR 11/26").isNotNull();
+        // Clopper-Pearson 95 % for 11/26 (R: binom.test(11, 26)$conf.int)
+        assertThat(frame.get("exact_lower").asDouble()).isCloseTo(0.23352198312744338, within(1e-12));
+        assertThat(frame.get("exact_upper").asDouble()).isCloseTo(0.6308196190760333, within(1e-12));
+        TestHttp.Reply csv = http.get("/api/evidence?endpoint=ORR&format=csv");
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(new String(csv.body(), StandardCharsets.UTF_8))
+                .startsWith("id,seed,ref,study")
+                .contains("FRAME");
+        assertThat(http.get("/api/evidence?format=xml").status()).isEqualTo(400);
+    }
+
+    @Test
     void openapi_documentsEveryRoute() {
         JsonNode spec = http.get("/api/openapi.json").json();
         assertThat(spec.get("openapi").asText()).startsWith("3.");

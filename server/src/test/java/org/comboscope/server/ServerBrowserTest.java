@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -44,7 +45,9 @@ class ServerBrowserTest {
                 .withWorkDir(tmp.resolve("work")))) {
             ChromeDriver driver = Browser.start();
             try {
+                // The analysis page re-renders while it polls: an element found may be replaced before it is read.
                 WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(120));
+                wait.ignoring(StaleElementReferenceException.class);
                 driver.get(server.baseUrl() + "/#/");
                 wait.until(d -> !d.findElements(By.id("new-project")).isEmpty());
                 driver.findElement(By.cssSelector("#new-project input[name=name]"))

@@ -299,6 +299,44 @@
     draw();
   }
 
+  async function evidenceView() {
+    const f = new URLSearchParams(location.hash.split('?')[1] || '');
+    const query = '?drug=' + encodeURIComponent(f.get('drug') || '') + '&indication=' + encodeURIComponent(f.get('indication') || '') +
+      '&endpoint=' + encodeURIComponent(f.get('endpoint') || '') + '&modelSystem=' + encodeURIComponent(f.get('modelSystem') || '');
+    const rows = await api('GET', '/evidence' + query);
+    const ci = r => r.exact_lower === null ? '' : fmt(100 * r.rate, 1) + ' % (' + fmt(100 * r.exact_lower, 1) + '–' +
+      fmt(100 * r.exact_upper, 1) + ')';
+    main.innerHTML = '<h1>Evidence base of the seed documents</h1>' +
+      '<form id="evidence-filter" class="card inline">' +
+      ['drug', 'indication', 'endpoint', 'modelSystem'].map(k => '<label>' + k + ' <input name="' + k + '" value="' +
+        esc(f.get(k) || '') + '"></label>').join('') +
+      '<button type="submit">Filter</button> <button type="button" id="evidence-csv">Export CSV</button>' +
+      ' <button type="button" id="evidence-json">Export JSON</button></form>' +
+      '<p class="muted">' + rows.length + ' records. Rates stated as n/N carry exact Clopper–Pearson 95 % intervals computed here.</p>' +
+      '<table id="evidence-table"><thead><tr><th>study</th><th>phase</th><th>indication</th><th>drugs</th><th>model</th>' +
+      '<th>endpoint</th><th>value</th><th>n/N</th><th>rate (exact 95 % CI)</th><th>source</th></tr></thead><tbody>' +
+      rows.map(r => '<tr><td>' + esc(r.study) + (r.nct ? ' <span class="muted">' + esc(r.nct) + '</span>' : '') + '</td><td>' +
+        esc(r.phase) + '</td><td>' + esc(r.indication) + '</td><td>' + esc(r.drugs) + '</td><td>' + esc(r.model_system) +
+        '</td><td>' + esc(r.endpoint) + '</td><td>' + esc(r.value) + ' ' + esc(r.unit) + '</td><td>' +
+        (r.n === null ? '' : r.n + '/' + r.N) + '</td><td class="num">' + ci(r) + '</td><td class="muted">' + esc(r.seed) +
+        (r.ref ? ' [' + esc(r.ref) + ']' : '') + '</td></tr>').join('') + '</tbody></table>';
+    document.getElementById('evidence-filter').addEventListener('submit', ev => {
+      ev.preventDefault();
+      const p = new URLSearchParams();
+      for (const k of ['drug', 'indication', 'endpoint', 'modelSystem']) if (ev.target[k].value) p.set(k, ev.target[k].value);
+      location.hash = '#/evidence?' + p.toString();
+    });
+    const exportAs = async fmtName => {
+      const r = await fetch('/api/evidence' + query + '&format=' + fmtName, {headers: headers()});
+      const url = URL.createObjectURL(await r.blob());
+      const link = document.createElement('a');
+      link.href = url; link.download = 'evidence.' + fmtName;
+      document.body.appendChild(link); link.click(); link.remove();
+    };
+    document.getElementById('evidence-csv').addEventListener('click', () => exportAs('csv'));
+    document.getElementById('evidence-json').addEventListener('click', () => exportAs('json'));
+  }
+
   async function route() {
     clearTimeout(pollTimer);
     const h = location.hash.replace(/^#/, '') || '/';
@@ -307,6 +345,7 @@
       if ((m = h.match(/^\/projects\/(\d+)$/))) await projectView(m[1]);
       else if ((m = h.match(/^\/analyses\/(\d+)$/))) await analysisView(m[1]);
       else if ((m = h.match(/^\/analyses\/(\d+)\/blocks\/(.+)$/))) await blockView(m[1], decodeURIComponent(m[2]));
+      else if (h.startsWith('/evidence')) await evidenceView();
       else await projectsView();
     } catch (e) {
       main.innerHTML = '';
