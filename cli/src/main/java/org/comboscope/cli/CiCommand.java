@@ -507,6 +507,7 @@ final class CiCommand implements Callable<Integer> {
                 new Col(Model.LOEWE, "loewe_delta_nan_ref_fa", PointwiseScores.Row::loeweNanRefFa),
                 new Col(Model.LOEWE, "loewe_delta_nan_syn", PointwiseScores.Row::loeweNanSyn),
                 new Col(Model.LOEWE, "loewe_ci", PointwiseScores.Row::loeweCi),
+                new Col(Model.LOEWE, "loewe_ci_loglinear", PointwiseScores.Row::loeweCiLogLinear),
                 new Col(Model.SCHINDLER, "schindler_ref_fa", PointwiseScores.Row::schindlerRefFa),
                 new Col(Model.SCHINDLER, "schindler_syn", PointwiseScores.Row::schindlerSyn),
                 new Col(Model.ZIP, "zip_ref_fa", PointwiseScores.Row::zipRefFa),

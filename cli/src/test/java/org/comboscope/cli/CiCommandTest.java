@@ -223,6 +223,9 @@ class CiCommandTest {
         // synergy 1.0 pointwise.csv, B03 row 7: bliss_syn 0.0034756574249789063 (fa_obs - fa_ref)
         assertThat(Double.parseDouble(field(pw, 8)[col(pw, "bliss_syn")]))
                 .isCloseTo(0.0034756574249789063, Offset.offset(1e-12));
+        // ... and loewe_ci_loglinear_syn 1.1923345641377479 (Loewe mode "ci", log-linear single drugs)
+        assertThat(Double.parseDouble(field(pw, 8)[col(pw, "loewe_ci_loglinear")]))
+                .isCloseTo(1.1923345641377479, Offset.offset(1e-12));
         assertThat(pw.get(1)).contains("score > 0 synergy");
         assertThat(pw.get(0)).contains(",zip_ref_fa,zip_delta,");
     }
