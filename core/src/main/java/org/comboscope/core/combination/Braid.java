@@ -143,7 +143,24 @@ public final class Braid {
         }
     }
 
+    /**
+     * The package's own route ({@code BRAID().fit}): scipy's Trust Region Reflective method with
+     * κ ≥ −2, a 2-point finite-difference jacobian and the start κ = 0, as {@code curve_fit} runs it.
+     * It reproduces the package's parameters where {@link #fitParameters} (the least-squares optimum,
+     * from two starts) differs: B15, where the package stops 38 % above the optimum, and B18.
+     *
+     * @throws FitFailureException at the evaluation limit (the package raises there)
+     */
+    public static Parameters fitParametersAsPackage(TwoDrugData data) {
+        Fitted f = fitPoint(data, true);
+        return f.toParameters(f.theta);
+    }
+
     private static Fitted fitPoint(TwoDrugData data) {
+        return fitPoint(data, false);
+    }
+
+    private static Fitted fitPoint(TwoDrugData data, boolean trf) {
         double[] e = data.e();
         int[] sl1 = data.slice(1);
         int[] sl2 = data.slice(2);
@@ -179,6 +196,15 @@ public final class Braid {
             }
             return out;
         };
+        if (trf) {
+            double[] lb = new double[9];
+            double[] ub = new double[9];
+            java.util.Arrays.fill(lb, Double.NEGATIVE_INFINITY);
+            java.util.Arrays.fill(ub, Double.POSITIVE_INFINITY);
+            lb[8] = -2;
+            Trf.Result t = Trf.fit("BRAID", Trf.twoPoint(surf::e, lb, ub), e, start, lb, ub, 1e-8, 900);
+            return new Fitted(t.params(), 2 * t.cost(), surf, s1, s2);
+        }
         // Two starts (kappa = 0 as the package, and kappa = 1): Levenberg–Marquardt from the package's
         // start alone can settle in a worse local optimum than its bounded trust-region method (B18).
         LeastSquares.Result r = null;

@@ -190,6 +190,34 @@ final class Trf {
         return new Result(x, cost, nfev, status);
     }
 
+    /**
+     * scipy's {@code approx_derivative(method='2-point')} around the model: forward differences with
+     * step {@code sqrt(eps)·max(1, |x|)} (sign of x), the actual step {@code (x + h) − x}, and the
+     * step turned backwards where forward would leave the bounds.
+     */
+    static Function<double[], LeastSquares.ValueJacobian> twoPoint(
+            Function<double[], double[]> model, double[] lb, double[] ub) {
+        return x -> {
+            double[] f0 = model.apply(x);
+            double[][] j = new double[f0.length][x.length];
+            for (int k = 0; k < x.length; k++) {
+                double h = Math.sqrt(EPS) * (x[k] >= 0 ? 1 : -1) * Math.max(1, Math.abs(x[k]));
+                double moved = x[k] + h;
+                if ((moved < lb[k] || moved > ub[k]) && Math.abs(h) <= Math.max(ub[k] - x[k], x[k] - lb[k])) {
+                    h = -h;
+                }
+                double[] xs = x.clone();
+                xs[k] = x[k] + h;
+                double dx = xs[k] - x[k];
+                double[] f1 = model.apply(xs);
+                for (int i = 0; i < f0.length; i++) {
+                    j[i][k] = (f1[i] - f0[i]) / dx;
+                }
+            }
+            return new LeastSquares.ValueJacobian(f0, j);
+        };
+    }
+
     private static double[] residuals(double[] model, double[] y) {
         double[] r = new double[y.length];
         for (int i = 0; i < y.length; i++) {
