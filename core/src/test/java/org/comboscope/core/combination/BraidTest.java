@@ -45,11 +45,11 @@ class BraidTest {
     }
 
     /**
-     * We fit to the least-squares optimum; the package (bounded TRF) mostly gets there too
-     * (optimum_check ssr_rel_improvement < 1e-8). There parameters agree to 3e-4 (E absolute, others
-     * relative) and our SSR is never higher. B15: the package stops 38 % above the optimum, we reach
-     * it. Not matched: B18 (our Levenberg–Marquardt settles in another local optimum, E1 → 0, SSR
-     * 1.94× the package's) and P01 (inactive drug, SSR 1.5 % higher).
+     * We fit to the least-squares optimum (lowest SSR of LM from two starts and the package's TRF
+     * route); the package mostly gets there too (optimum_check ssr_rel_improvement < 1e-8). There
+     * parameters agree to 3e-4 (E absolute, others relative) and our SSR is never higher. B15: the
+     * package stops 38 % above the optimum, we reach it. B18 (LM alone settled in a local optimum with
+     * 1.94× the SSR) now matches through the TRF candidate. P01 (inactive drug): SSR only, ours lower.
      */
     @Test
     void fit_synergyPythonBlocks_matchesPackageOptimum() {
@@ -64,7 +64,7 @@ class BraidTest {
         int compared = 0;
         for (Fixtures.Row p : Fixtures.table("braid.csv")) {
             String id = p.text("block_id");
-            if (!p.has("E0") || id.equals("B18") || id.equals("P01")) {
+            if (!p.has("E0")) {
                 continue;
             }
             TwoDrugData data = Fixtures.blocks().get(id);
@@ -76,7 +76,10 @@ class BraidTest {
                 ssr += q * q;
             }
             double refSsr = p.num("ssr");
-            assertThat(ssr).as(id + " SSR").isLessThanOrEqualTo(refSsr * (1 + 1e-12));
+            assertThat(ssr).as(id + " SSR").isLessThanOrEqualTo(refSsr * (1 + 1e-9));
+            if (id.equals("P01")) {
+                continue;
+            }
             double polished = refSsr * (1 - improvement.get(id));
             assertThat((ssr - polished) / polished)
                     .as(id + " SSR vs polished optimum")
