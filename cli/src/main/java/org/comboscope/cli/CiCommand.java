@@ -174,6 +174,16 @@ final class CiCommand implements Callable<Integer> {
                     + " models' parameter tables with intervals.")
     boolean report;
 
+    @Option(
+            names = "--braid-fit",
+            defaultValue = "optimum",
+            description = "BRAID estimate: optimum (least-squares optimum, two starts) or package (the Python synergy"
+                    + " package's route: bounded trust-region fit from kappa = 0, which can stop short of the"
+                    + " optimum). Default: ${DEFAULT-VALUE}.")
+    String braidFit;
+
+    private boolean braidAsPackage;
+
     @Option(names = "--sheet", description = "XLSX sheet name (default: the first sheet).")
     String sheet;
 
@@ -208,6 +218,11 @@ final class CiCommand implements Callable<Integer> {
         if (bootstrap < 0) {
             throw new InvalidInputException("bootstrap", bootstrap, "must be >= 0");
         }
+        braidAsPackage = switch (braidFit.trim().toLowerCase(Locale.ROOT)) {
+            case "optimum" -> false;
+            case "package" -> true;
+            default -> throw new InvalidInputException("braid-fit", braidFit, "must be optimum or package");
+        };
         CombinationIndex ci =
                 new CombinationIndex().withLevels(fa).withBootstrap(bootstrap).withSeed(seed);
         // Read as inhibition (no conversion) and convert here, where the unit is known.
@@ -327,6 +342,7 @@ final class CiCommand implements Callable<Integer> {
         p.put("models", models);
         p.put("levels", levels);
         p.put("bootstrap", Integer.toString(bootstrap));
+        p.put("braid_fit", braidAsPackage ? "package" : "optimum");
         p.put("seed", Long.toString(seed));
         if (sheet != null) {
             p.put("sheet", sheet);
@@ -422,7 +438,7 @@ final class CiCommand implements Callable<Integer> {
                     case CI -> analysis = Optional.of(ci.analyze(data, b.blockId()));
                     case MUSYC -> fits.put(m, MuSyC.fit(data, bootstrap, seed, b.blockId()));
                     case ZIMMER -> fits.put(m, Zimmer.fit(data, bootstrap, seed, b.blockId()));
-                    case BRAID -> fits.put(m, Braid.fit(data, bootstrap, seed, b.blockId()));
+                    case BRAID -> fits.put(m, Braid.fit(data, bootstrap, seed, b.blockId(), braidAsPackage));
                     default -> throw new IllegalStateException("pointwise model " + m);
                 }
             } catch (ComboscopeException e) {
@@ -507,6 +523,7 @@ final class CiCommand implements Callable<Integer> {
                 new Col(Model.LOEWE, "loewe_delta_nan_ref_fa", PointwiseScores.Row::loeweNanRefFa),
                 new Col(Model.LOEWE, "loewe_delta_nan_syn", PointwiseScores.Row::loeweNanSyn),
                 new Col(Model.LOEWE, "loewe_ci", PointwiseScores.Row::loeweCi),
+                new Col(Model.LOEWE, "loewe_ci_loglinear", PointwiseScores.Row::loeweCiLogLinear),
                 new Col(Model.SCHINDLER, "schindler_ref_fa", PointwiseScores.Row::schindlerRefFa),
                 new Col(Model.SCHINDLER, "schindler_syn", PointwiseScores.Row::schindlerSyn),
                 new Col(Model.ZIP, "zip_ref_fa", PointwiseScores.Row::zipRefFa),

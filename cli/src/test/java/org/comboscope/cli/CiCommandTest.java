@@ -202,6 +202,55 @@ class CiCommandTest {
     }
 
     @Test
+    void ci_braidFit_packageRouteReproducesPackageAndOptimumIsNeverWorse() throws Exception {
+        double[] kappa = new double[2];
+        double[] ssr = new double[2];
+        String[] routes = {"package", "optimum"};
+        Path in = subset("B18");
+        for (int k = 0; k < 2; k++) {
+            Path out = tmp.resolve("out-" + routes[k]);
+            SynergyCommandTest.Run r = SynergyCommandTest.run(
+                    "ci",
+                    "--input",
+                    in.toString(),
+                    "--out",
+                    out.toString(),
+                    "--data-type",
+                    "inhibition",
+                    "--response-unit",
+                    "fraction",
+                    "--models",
+                    "braid",
+                    "--bootstrap",
+                    "0",
+                    "--braid-fit",
+                    routes[k]);
+            assertThat(r.code()).as(r.err()).isZero();
+            List<String> b = Files.readAllLines(out.resolve("braid.csv"));
+            kappa[k] = Double.parseDouble(field(b, 1)[col(b, "kappa")]);
+            ssr[k] = Double.parseDouble(field(b, 1)[col(b, "ssr")]);
+        }
+        // synergy 1.0 braid.csv, B18: kappa 3.8222221429445704, ssr 0.2760081843516223
+        assertThat(kappa[0]).isCloseTo(3.8222221429445704, Offset.offset(3.8222221429445704 * 2e-4));
+        assertThat(ssr[0]).isCloseTo(0.2760081843516223, Offset.offset(0.2760081843516223 * 1e-8));
+        assertThat(ssr[1]).isLessThanOrEqualTo(ssr[0] * (1 + 1e-12));
+    }
+
+    @Test
+    void ci_braidFit_unknownRoute_isInputError() throws Exception {
+        SynergyCommandTest.Run r = SynergyCommandTest.run(
+                "ci",
+                "--input",
+                subset("B18").toString(),
+                "--out",
+                tmp.resolve("out").toString(),
+                "--braid-fit",
+                "fast");
+        assertThat(r.code()).isEqualTo(Main.EXIT_INPUT);
+        assertThat(r.err()).contains("braid-fit").contains("optimum or package");
+    }
+
+    @Test
     void ci_pointwiseModels_writePackageScores() throws Exception {
         Path out = tmp.resolve("out");
         SynergyCommandTest.Run r = SynergyCommandTest.run(
@@ -223,6 +272,9 @@ class CiCommandTest {
         // synergy 1.0 pointwise.csv, B03 row 7: bliss_syn 0.0034756574249789063 (fa_obs - fa_ref)
         assertThat(Double.parseDouble(field(pw, 8)[col(pw, "bliss_syn")]))
                 .isCloseTo(0.0034756574249789063, Offset.offset(1e-12));
+        // ... and loewe_ci_loglinear_syn 1.1923345641377479 (Loewe mode "ci", log-linear single drugs)
+        assertThat(Double.parseDouble(field(pw, 8)[col(pw, "loewe_ci_loglinear")]))
+                .isCloseTo(1.1923345641377479, Offset.offset(1e-12));
         assertThat(pw.get(1)).contains("score > 0 synergy");
         assertThat(pw.get(0)).contains(",zip_ref_fa,zip_delta,");
     }

@@ -79,7 +79,10 @@ public final class Braid {
         return e0 + de / (1 + Math.pow(d, -h));
     }
 
-    /** The point estimate. */
+    /**
+     * The point estimate: the lowest SSR of three fits, Levenberg–Marquardt from κ = 0 and κ = 1 and
+     * the package's trust-region route ({@link #fitParametersAsPackage}).
+     */
     public static Parameters fitParameters(TwoDrugData data) {
         Fitted f = fitPoint(data);
         return f.toParameters(f.theta);
@@ -91,15 +94,27 @@ public final class Braid {
      * @throws FitFailureException when a single-drug fit or the model fit fails, or κ &lt; −2
      */
     public static ParametricFit fit(TwoDrugData data, int bootstrap, long seed, String key) {
-        Fitted f = fitPoint(data);
+        return fit(data, bootstrap, seed, key, false);
+    }
+
+    /**
+     * As {@link #fit(TwoDrugData, int, long, String)}; with {@code asPackage} the estimate and every
+     * bootstrap refit take the package's route ({@link #fitParametersAsPackage}) instead of the
+     * least-squares optimum.
+     */
+    public static ParametricFit fit(TwoDrugData data, int bootstrap, long seed, String key, boolean asPackage) {
+        Fitted f = fitPoint(data, asPackage);
         double[] e = data.e();
         SurfaceFit.Result r = SurfaceFit.bootstrap(
                 PARAMETER_NAMES,
                 f.theta,
                 f.surface.e(f.theta),
                 f.ssr,
-                y -> SurfaceFit.fit("BRAID", f.surface, y, f.theta, MuSyC.TOL, MuSyC.REFIT_MAX_EVAL)
-                        .params(),
+                y -> asPackage
+                        ? Trf.fit("BRAID", Trf.twoPoint(f.surface::e, LB, UB), y, f.theta, LB, UB, 1e-8, 900)
+                                .params()
+                        : SurfaceFit.fit("BRAID", f.surface, y, f.theta, MuSyC.TOL, MuSyC.REFIT_MAX_EVAL)
+                                .params(),
                 t -> {
                     Parameters p = f.toParameters(t);
                     return new double[] {
@@ -143,7 +158,50 @@ public final class Braid {
         }
     }
 
+    /**
+     * The package's own route ({@code BRAID().fit}): scipy's Trust Region Reflective method with
+     * κ ≥ −2, a 2-point finite-difference jacobian and the start κ = 0, as {@code curve_fit} runs it.
+     * It reproduces the package's parameters, also on B15 where the package stops 38 % above the
+     * optimum that {@link #fitParameters} reaches. That stop is a knife edge: with responses 1 ulp
+     * away (read as percent and divided by 100) the same route runs on to the optimum.
+     *
+     * @throws FitFailureException at the evaluation limit (the package raises there)
+     */
+    public static Parameters fitParametersAsPackage(TwoDrugData data) {
+        Fitted f = fitPoint(data, true);
+        return f.toParameters(f.theta);
+    }
+
+    /** Bounds of θ = (E0, E1, E2, E3, ln h1, ln h2, ln C1′, ln C2′, κ): only κ ≥ −2 (the package's). */
+    private static final double[] LB = {
+        Double.NEGATIVE_INFINITY,
+        Double.NEGATIVE_INFINITY,
+        Double.NEGATIVE_INFINITY,
+        Double.NEGATIVE_INFINITY,
+        Double.NEGATIVE_INFINITY,
+        Double.NEGATIVE_INFINITY,
+        Double.NEGATIVE_INFINITY,
+        Double.NEGATIVE_INFINITY,
+        -2
+    };
+
+    private static final double[] UB = {
+        Double.POSITIVE_INFINITY,
+        Double.POSITIVE_INFINITY,
+        Double.POSITIVE_INFINITY,
+        Double.POSITIVE_INFINITY,
+        Double.POSITIVE_INFINITY,
+        Double.POSITIVE_INFINITY,
+        Double.POSITIVE_INFINITY,
+        Double.POSITIVE_INFINITY,
+        Double.POSITIVE_INFINITY
+    };
+
     private static Fitted fitPoint(TwoDrugData data) {
+        return fitPoint(data, false);
+    }
+
+    private static Fitted fitPoint(TwoDrugData data, boolean trf) {
         double[] e = data.e();
         int[] sl1 = data.slice(1);
         int[] sl2 = data.slice(2);
@@ -179,6 +237,10 @@ public final class Braid {
             }
             return out;
         };
+        if (trf) {
+            Trf.Result t = Trf.fit("BRAID", Trf.twoPoint(surf::e, LB, UB), e, start, LB, UB, 1e-8, 900);
+            return new Fitted(t.params(), 2 * t.cost(), surf, s1, s2);
+        }
         // Two starts (kappa = 0 as the package, and kappa = 1): Levenberg–Marquardt from the package's
         // start alone can settle in a worse local optimum than its bounded trust-region method (B18).
         LeastSquares.Result r = null;
@@ -195,9 +257,34 @@ public final class Braid {
                 last = ex;
             }
         }
-        if (r == null) {
+        // Third candidate: the package's own route, which finds B18's better optimum that both
+        // Levenberg–Marquardt starts miss.
+        double[] theta = r == null ? null : r.params();
+        double ssr = r == null ? Double.POSITIVE_INFINITY : r.ssr();
+        try {
+            Trf.Result t = Trf.fit("BRAID", Trf.twoPoint(surf::e, LB, UB), e, start, LB, UB, 1e-8, 900);
+            double[] tp = t.params();
+            double ts = 2 * t.cost();
+            try {
+                // TRF stops at ftol 1e-8; polish to the optimum it found
+                LeastSquares.Result pol = SurfaceFit.fit("BRAID", surf, e, tp, MuSyC.TOL, MuSyC.MAX_EVAL);
+                if (pol.params()[8] >= -2 && pol.ssr() <= ts) {
+                    tp = pol.params();
+                    ts = pol.ssr();
+                }
+            } catch (FitFailureException ex) {
+                // keep the TRF point
+            }
+            if (ts < ssr) {
+                theta = tp;
+                ssr = ts;
+            }
+        } catch (FitFailureException ex) {
+            last = ex;
+        }
+        if (theta == null) {
             throw last != null ? last : new FitFailureException("BRAID", "kappa ran below its bound -2", start);
         }
-        return new Fitted(r.params(), r.ssr(), surf, s1, s2);
+        return new Fitted(theta, ssr, surf, s1, s2);
     }
 }

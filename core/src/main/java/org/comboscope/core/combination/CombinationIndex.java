@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 import org.comboscope.core.error.FitFailureException;
 import org.comboscope.core.error.InvalidInputException;
 import org.comboscope.core.response.Interval;
@@ -23,9 +24,15 @@ import org.comboscope.core.response.Interval;
  *   <li>CI at chosen effect levels for every constant-ratio ray (checkerboard diagonals and
  *       CompuSyn-style ray designs alike): the ray's median-effect fit on the total dose gives the
  *       mixture dose at each fa; CI, isobologram points and DRI follow.
- *   <li>Confidence bands by a seeded bootstrap: the points of each of the three median-effect
- *       regressions (drug 1, drug 2, ray) are resampled with replacement and refitted; the bands are
- *       the 2.5 and 97.5 percentiles (linear interpolation). The same seed gives the same bands.
+ *   <li>Confidence bands by a seeded case bootstrap: the usable points (d > 0, 0 < fa < 1) of each
+ *       median-effect regression (drug 1, drug 2, every ray) are resampled with replacement and
+ *       refitted by the same least squares as the estimate, each regression independently. A
+ *       degenerate resample (all points at one dose) is dropped for the quantities that need that
+ *       regression only: the Dm and m bands of a drug use every non-degenerate resample of that drug,
+ *       a ray's CI band the resamples where drug 1, drug 2 and the ray are all non-degenerate. Bands
+ *       are the 2.5 and 97.5 percentiles (linear interpolation) and are given only for regressions
+ *       with at least {@value #MIN_BOOTSTRAP_POINTS} usable points and when at least half of the
+ *       resamples are usable (otherwise a note says why). The same seed gives the same bands.
  * </ul>
  */
 public final class CombinationIndex {
@@ -34,6 +41,9 @@ public final class CombinationIndex {
 
     /** Relative tolerance on the dose ratio d2/d1 for rows to belong to one ray. */
     static final double RAY_TOLERANCE = 1e-3;
+
+    /** Fewest usable points a regression needs for a bootstrap band. */
+    static final int MIN_BOOTSTRAP_POINTS = 3;
 
     private final double[] levels;
     private final double[] curveGrid;
@@ -111,7 +121,6 @@ public final class CombinationIndex {
         List<List<Integer>> groups = rays(data);
         List<double[][]> rayPoints = new ArrayList<>();
         List<CiRay> rays = new ArrayList<>();
-        List<double[]> rayMeta = new ArrayList<>();
         for (List<Integer> g : groups) {
             double[] total = new double[g.size()];
             double[] fa = new double[g.size()];
@@ -132,7 +141,6 @@ public final class CombinationIndex {
             }
             double p1 = 1.0 / (1.0 + ratio);
             rayPoints.add(new double[][] {total, fa});
-            rayMeta.add(new double[] {ratio, p1});
             rays.add(
                     new CiRay(ratio, p1, mix, levels(mix, p1, me1, me2, levels), levels(mix, p1, me1, me2, curveGrid)));
         }
@@ -142,69 +150,88 @@ public final class CombinationIndex {
         Optional<Interval> m1 = Optional.empty();
         Optional<Interval> m2 = Optional.empty();
         if (bootstrap > 0) {
-            SplittableRandom rnd = new SplittableRandom(seed ^ mix(key));
             int nr = rays.size();
-            double[][] bDm1 = new double[bootstrap][];
-            double[][] bM = new double[4][bootstrap];
-            double[][][] bLevels = new double[nr][][];
-            double[][][] bCurve = new double[nr][][];
-            for (int r = 0; r < nr; r++) {
-                bLevels[r] = new double[levels.length][bootstrap];
-                bCurve[r] = new double[curveGrid.length][bootstrap];
+            // Regression 0 = drug 1, 1 = drug 2, 2 + r = ray r; each is resampled on its own usable points.
+            List<double[][]> regressions = new ArrayList<>();
+            regressions.add(usable(x1, f1));
+            regressions.add(usable(x2, f2));
+            for (double[][] rp : rayPoints) {
+                regressions.add(usable(rp[0], rp[1]));
             }
-            int ok = 0;
-            for (int b = 0; b < bootstrap; b++) {
-                MedianEffect b1 = resampleFit(rnd, x1, f1);
-                MedianEffect b2 = resampleFit(rnd, x2, f2);
-                MedianEffect[] bm = new MedianEffect[nr];
-                boolean good = b1 != null && b2 != null;
-                for (int r = 0; r < nr; r++) {
-                    bm[r] = resampleFit(rnd, rayPoints.get(r)[0], rayPoints.get(r)[1]);
-                    good &= bm[r] != null;
-                }
-                if (!good) {
+            MedianEffect[][] fits = resampleAll(regressions, key);
+            String[] names = new String[2 + nr];
+            names[0] = "drug 1";
+            names[1] = "drug 2";
+            for (int r = 0; r < nr; r++) {
+                names[2 + r] = "ray d2/d1 = " + rays.get(r).ratio();
+            }
+            boolean[] banded = new boolean[2 + nr];
+            List<String> dropped = new ArrayList<>();
+            for (int g = 0; g < names.length; g++) {
+                int n = regressions.get(g)[0].length;
+                if (n < MIN_BOOTSTRAP_POINTS) {
+                    notes.add(
+                            "no bootstrap band for " + names[g] + ": " + n + " usable points (a resample of fewer than "
+                                    + MIN_BOOTSTRAP_POINTS + " points only reproduces the fit or degenerates)");
                     continue;
                 }
-                bDm1[ok] = new double[] {b1.dm(), b2.dm()};
-                bM[0][ok] = b1.m();
-                bM[1][ok] = b2.m();
-                for (int r = 0; r < nr; r++) {
-                    double p1 = rayMeta.get(r)[1];
-                    for (int l = 0; l < levels.length; l++) {
-                        bLevels[r][l][ok] = ciAt(bm[r], p1, b1, b2, levels[l]);
-                    }
-                    for (int l = 0; l < curveGrid.length; l++) {
-                        bCurve[r][l][ok] = ciAt(bm[r], p1, b1, b2, curveGrid[l]);
-                    }
-                }
-                ok++;
+                // A drug's bands need its own resamples; a ray's CI band needs drug 1, drug 2 and the ray.
+                int[] need = g < 2 ? new int[] {g} : new int[] {0, 1, g};
+                banded[g] = enoughValid(names[g], fits, need, notes, dropped);
             }
-            if (ok < bootstrap) {
-                notes.add((bootstrap - ok) + " of " + bootstrap
-                        + " bootstrap resamples had a degenerate median-effect regression and were dropped");
+            if (!dropped.isEmpty()) {
+                notes.add("bootstrap resamples dropped as degenerate (all points at one dose), of " + bootstrap + ": "
+                        + String.join(", ", dropped));
             }
-            if (ok >= 2) {
-                double[] a1 = new double[ok];
-                double[] a2 = new double[ok];
-                for (int b = 0; b < ok; b++) {
-                    a1[b] = bDm1[b][0];
-                    a2[b] = bDm1[b][1];
+            // Dm = exp(-intercept / m) is not identified when the slope's sign is not: its resample
+            // distribution then spans both tails (1e-125 to 1e45 on an inactive drug) and a percentile
+            // interval says nothing, and need not contain the estimate. Such bands are withheld.
+            boolean[] identified = new boolean[2 + nr];
+            Interval[] mBand = new Interval[2 + nr];
+            for (int g = 0; g < names.length; g++) {
+                if (!banded[g]) {
+                    continue;
                 }
-                dm1 = Optional.of(band(a1));
-                dm2 = Optional.of(band(a2));
-                m1 = Optional.of(band(Arrays.copyOf(bM[0], ok)));
-                m2 = Optional.of(band(Arrays.copyOf(bM[1], ok)));
-                List<CiRay> banded = new ArrayList<>();
+                int k = g;
+                mBand[g] = band(collect(fits, new int[] {g}, f -> f[k].m()));
+                identified[g] = mBand[g].lower() > 0 || mBand[g].upper() < 0;
+                if (!identified[g]) {
+                    notes.add("slope m of " + names[g] + " is not distinguishable from 0 (bootstrap interval "
+                            + mBand[g].lower() + " to " + mBand[g].upper() + "): "
+                            + (g < 2 ? "no Dm band for it and no CI bands for any ray" : "no CI bands for this ray"));
+                }
+            }
+            if (banded[0]) {
+                m1 = Optional.of(mBand[0]);
+                if (identified[0]) {
+                    dm1 = Optional.of(band(collect(fits, new int[] {0}, f -> f[0].dm())));
+                }
+            }
+            if (banded[1]) {
+                m2 = Optional.of(mBand[1]);
+                if (identified[1]) {
+                    dm2 = Optional.of(band(collect(fits, new int[] {1}, f -> f[1].dm())));
+                }
+            }
+            if (identified[0] && identified[1]) {
+                List<CiRay> withBands = new ArrayList<>();
                 for (int r = 0; r < nr; r++) {
                     CiRay ray = rays.get(r);
-                    banded.add(new CiRay(
+                    int g = 2 + r;
+                    if (!identified[g]) {
+                        withBands.add(ray);
+                        continue;
+                    }
+                    int[] need = {0, 1, g};
+                    double p1 = ray.fraction1();
+                    withBands.add(new CiRay(
                             ray.ratio(),
-                            ray.fraction1(),
+                            p1,
                             ray.mixture(),
-                            withBands(ray.levels(), bLevels[r], ok),
-                            withBands(ray.curve(), bCurve[r], ok)));
+                            withBands(ray.levels(), fits, need, g, p1),
+                            withBands(ray.curve(), fits, need, g, p1)));
                 }
-                rays = banded;
+                rays = withBands;
             }
         }
         return new CiAnalysis(me1, me2, nl1, nl2, dm1, dm2, m1, m2, cells, rays, notes);
@@ -265,11 +292,10 @@ public final class CombinationIndex {
                 + (1 - p1) * dmix / me2.dose(fa).orElseThrow();
     }
 
-    private static List<CiLevel> withBands(List<CiLevel> ls, double[][] samples, int ok) {
+    private static List<CiLevel> withBands(List<CiLevel> ls, MedianEffect[][] fits, int[] need, int ray, double p1) {
         List<CiLevel> out = new ArrayList<>();
-        for (int l = 0; l < ls.size(); l++) {
-            CiLevel c = ls.get(l);
-            Interval iv = band(Arrays.copyOf(samples[l], ok));
+        for (CiLevel c : ls) {
+            Interval iv = band(collect(fits, need, f -> ciAt(f[ray], p1, f[0], f[1], c.fa())));
             out.add(new CiLevel(
                     c.fa(), c.ci(), finite(iv.lower()), finite(iv.upper()), c.dx1(), c.dx2(), c.d1(), c.d2()));
         }
@@ -292,7 +318,81 @@ public final class CombinationIndex {
         double pos = q / 100.0 * (s.length - 1);
         int lo = (int) Math.floor(pos);
         int hi = Math.min(lo + 1, s.length - 1);
+        if (pos == lo || s[hi] == s[lo]) {
+            return s[lo]; // also keeps infinite values from turning into inf - inf = NaN
+        }
         return s[lo] + (pos - lo) * (s[hi] - s[lo]);
+    }
+
+    /** The points that enter a median-effect regression (d > 0, 0 < fa < 1): {doses, fa}. */
+    static double[][] usable(double[] doses, double[] fa) {
+        int k = 0;
+        double[] x = new double[doses.length];
+        double[] f = new double[doses.length];
+        for (int i = 0; i < doses.length; i++) {
+            double e = 1.0 - fa[i];
+            if (doses[i] > 0 && e > 0 && e < 1) {
+                x[k] = doses[i];
+                f[k] = fa[i];
+                k++;
+            }
+        }
+        return new double[][] {Arrays.copyOf(x, k), Arrays.copyOf(f, k)};
+    }
+
+    /**
+     * {@code bootstrap} case resamples of every regression, each drawn (from its own random stream,
+     * split in regression order from the block's seed) and refitted independently of the others: {@code fits[b][g]} is resample b of regression g, null when degenerate (all points at
+     * one dose). A degenerate resample of one regression does not discard the others' resamples.
+     */
+    private MedianEffect[][] resampleAll(List<double[][]> regressions, String key) {
+        SplittableRandom base = new SplittableRandom(seed ^ mix(key));
+        MedianEffect[][] fits = new MedianEffect[bootstrap][regressions.size()];
+        for (int g = 0; g < regressions.size(); g++) {
+            // One stream per regression: a drug's resamples do not depend on how many rays the block has.
+            SplittableRandom rnd = base.split();
+            double[] x = regressions.get(g)[0];
+            double[] fa = regressions.get(g)[1];
+            for (int b = 0; b < bootstrap; b++) {
+                fits[b][g] = x.length < MIN_BOOTSTRAP_POINTS ? null : resampleFit(rnd, x, fa);
+            }
+        }
+        return fits;
+    }
+
+    /**
+     * Whether enough resamples have every regression in {@code need} non-degenerate for a percentile
+     * band (at least half of them, and 2); otherwise adds a note. Partial losses go to {@code dropped}.
+     */
+    private boolean enoughValid(
+            String name, MedianEffect[][] fits, int[] need, List<String> notes, List<String> dropped) {
+        int ok = collect(fits, need, f -> 0.0).length;
+        int min = Math.max(2, (bootstrap + 1) / 2);
+        if (ok < min) {
+            notes.add("no bootstrap band for " + name + ": only " + ok + " of " + bootstrap
+                    + " resamples had usable median-effect regressions (need " + min + ")");
+            return false;
+        }
+        if (ok < bootstrap) {
+            dropped.add(name + " " + (bootstrap - ok));
+        }
+        return true;
+    }
+
+    /** {@code value} of every resample whose regressions in {@code need} are all non-degenerate. */
+    private static double[] collect(MedianEffect[][] fits, int[] need, ToDoubleFunction<MedianEffect[]> value) {
+        double[] out = new double[fits.length];
+        int k = 0;
+        for (MedianEffect[] f : fits) {
+            boolean good = true;
+            for (int g : need) {
+                good &= f[g] != null;
+            }
+            if (good) {
+                out[k++] = value.applyAsDouble(f);
+            }
+        }
+        return Arrays.copyOf(out, k);
     }
 
     /** Refit on a resample with replacement; null when the resample is degenerate. */

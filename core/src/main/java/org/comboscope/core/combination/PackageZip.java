@@ -8,9 +8,8 @@ import org.comboscope.core.error.FitFailureException;
  * ZIP in the Python {@code synergy} 1.0 package's form ({@code zero_interaction_potency.py}): per
  * row and column of the matrix a 3-parameter Hill fit with E0 fixed to the other drug's Hill value
  * there, started from the single-drug fit; the fits are cached per row/column (the package repeats
- * them per cell). The package bounds Emax to [0, 1.5] with a trust-region method; here the fit is
- * unbounded Levenberg–Marquardt and a result outside the bounds is refitted with Emax held at the
- * nearer bound.
+ * them per cell). Emax is bounded to [0, 1.5] and fitted, as the package does through scipy's
+ * {@code curve_fit}, by the Trust Region Reflective method ({@link Trf}).
  */
 final class PackageZip {
     /** One row/column fit. */
@@ -81,28 +80,16 @@ final class PackageZip {
         }
         double[] p0 = {clamp(start.emax()), Math.log(start.h()), Math.log(start.c() / s)};
         try {
-            LeastSquares.Result r = LeastSquares.fit(
-                    "ZIP slice", p -> three(xd, e0, p[0], p[1], p[2]), ys, p0, LeastSquares.SCIPY_TOL, 1000);
+            Trf.Result r = Trf.fit(
+                    "ZIP slice",
+                    p -> three(xd, e0, p[0], p[1], p[2]),
+                    ys,
+                    p0,
+                    new double[] {0, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY},
+                    new double[] {1.5, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY},
+                    1e-8,
+                    100 * p0.length);
             double[] p = r.params();
-            if (p[0] < 0 || p[0] > 1.5) {
-                double bound = clamp(p[0]);
-                LeastSquares.Result q = LeastSquares.fit(
-                        "ZIP slice",
-                        t -> {
-                            LeastSquares.ValueJacobian f = three(xd, e0, bound, t[0], t[1]);
-                            double[][] j = new double[xd.length][2];
-                            for (int i = 0; i < xd.length; i++) {
-                                j[i][0] = f.jacobian()[i][1];
-                                j[i][1] = f.jacobian()[i][2];
-                            }
-                            return new LeastSquares.ValueJacobian(f.value(), j);
-                        },
-                        ys,
-                        new double[] {p[1], p[2]},
-                        LeastSquares.SCIPY_TOL,
-                        1000);
-                p = new double[] {bound, q.params()[0], q.params()[1]};
-            }
             return new Slice(p[0], Math.exp(p[1]), Math.exp(p[2]) * s);
         } catch (FitFailureException ex) {
             return previous;

@@ -42,6 +42,8 @@ public final class PointwiseScores {
      * @param loeweNanRefFa Loewe reference, mode delta_nan
      * @param loeweNanSyn score, delta_nan
      * @param loeweCi Loewe CI mode with Hill inverses
+     * @param loeweCiLogLinear Loewe CI mode with the package's default log-linear single drugs and
+     *     their monotone inverse ({@code Loewe(mode="ci")}; empty where E is outside a drug's range)
      * @param zipRefFa ZIP reference (Hill curves with the averaged E0)
      * @param zipDelta ZIP delta (reference minus the averaged row/column fits, as fa difference)
      */
@@ -64,6 +66,7 @@ public final class PointwiseScores {
             OptionalDouble loeweNanRefFa,
             OptionalDouble loeweNanSyn,
             OptionalDouble loeweCi,
+            OptionalDouble loeweCiLogLinear,
             OptionalDouble zipRefFa,
             OptionalDouble zipDelta) {}
 
@@ -109,7 +112,13 @@ public final class PointwiseScores {
             OptionalDouble lhsa = loeweDelta(h1, h2, d1, d2, Mode.HSA);
             OptionalDouble lnan = loeweDelta(h1, h2, d1, d2, Mode.NAN);
             OptionalDouble ci = OptionalDouble.of(1.0);
+            OptionalDouble ciLl = OptionalDouble.of(1.0);
             if (!edge) {
+                var j1 = l1.inverse(obs);
+                var j2 = l2.inverse(obs);
+                ciLl = both(j1, j2)
+                        ? OptionalDouble.of(d1 / j1.getAsDouble() + d2 / j2.getAsDouble())
+                        : OptionalDouble.empty();
                 var i1 = h1.inverse(obs);
                 var i2 = h2.inverse(obs);
                 ci = both(i1, i2)
@@ -135,6 +144,7 @@ public final class PointwiseScores {
                     fa(lnan),
                     syn(lnan, obs, edge),
                     ci,
+                    ciLl,
                     OptionalDouble.of(1 - zip[i].refE()),
                     OptionalDouble.of(zip[i].delta())));
         }

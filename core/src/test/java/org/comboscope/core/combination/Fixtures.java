@@ -42,7 +42,11 @@ final class Fixtures {
     }
 
     static List<Row> table(String name) {
-        String path = "/combination/synergy-python/" + name;
+        return resource("/combination/synergy-python/" + name);
+    }
+
+    /** A CSV test resource with a header row. */
+    static List<Row> resource(String path) {
         try (InputStream in = Fixtures.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource " + path);

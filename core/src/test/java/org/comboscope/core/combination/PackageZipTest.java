@@ -6,11 +6,14 @@ import org.junit.jupiter.api.Test;
 
 class PackageZipTest {
     /**
-     * Slice fits differ where the package's bounded trust-region fit and our Levenberg–Marquardt part
-     * ways (Emax bound active or flat slices, and the package's keep-the-previous-cell quirk after a
-     * NaN fit): B06, B14, B15, B19, B20, P01, P02 are compared on the reference only.
+     * The slice fits run scipy's bounded Trust Region Reflective method as the package does (an
+     * unbounded Levenberg–Marquardt used before stopped at the start on B15 — MINPACK's xtol test is
+     * relative to ‖x‖ ≈ 1e-14 there — failed QR on B14/P01 and diverged on B20/P02). Only P01 and P02
+     * differ beyond rounding: their single-drug Hill fits, the slice fits' start, are ill-determined
+     * (P01 drug B h = 38, P02 drug A h = 16.6; they agree with the package to ~1e-5), and the slice
+     * optima are flat in h (same SSR to 6 digits, h differing by tens of percent).
      */
-    static final List<String> SLICE_MISMATCH = List.of("B06", "B14", "B15", "B19", "B20", "P01", "P02");
+    static final List<String> SLICE_MISMATCH = List.of("P01", "P02");
 
     @Test
     void compute_synergyPythonBlocks_matchesPackageZip() {
@@ -44,13 +47,18 @@ class PackageZipTest {
             if (!SLICE_MISMATCH.contains(e.getKey())) {
                 org.assertj.core.api.Assertions.assertThat(wd)
                         .as(e.getKey() + " zip_delta")
-                        .isLessThan(2e-6);
+                        .isLessThan(1e-12);
                 org.assertj.core.api.Assertions.assertThat(ws)
                         .as(e.getKey() + " Emax_21")
-                        .isLessThan(2e-6);
+                        .isLessThan(1e-9);
                 compared++;
+            } else {
+                // measured worst: P01 3.9e-5, P02 4.6e-6
+                org.assertj.core.api.Assertions.assertThat(wd)
+                        .as(e.getKey() + " zip_delta")
+                        .isLessThan(5e-5);
             }
         }
-        org.assertj.core.api.Assertions.assertThat(compared).isEqualTo(17);
+        org.assertj.core.api.Assertions.assertThat(compared).isEqualTo(22);
     }
 }

@@ -118,4 +118,14 @@ class PointwiseScoresTest {
         msg = compare("loewe_ci_syn", PointwiseScores.Row::loeweCi, true, w);
         assertThat(w[0]).as(msg + " (P01: ill-determined drug-2 Hill fit)").isLessThan(1e-4);
     }
+
+    @Test
+    void loeweCiLogLinear_matchesPackage() {
+        double[] w = new double[1];
+        // P05 (single row) is not analysable; every other block, P02's uninvertible domains included
+        String msg = compare("loewe_ci_loglinear_syn", PointwiseScores.Row::loeweCiLogLinear, true, w);
+        // measured 4.9e-12: the package scales doses by exp(mean ln d) with d = 0 taken as 4.9e-324
+        // (ln = -744), which amplifies the rounding of numpy's pairwise mean; presence matches exactly
+        assertThat(w[0]).as(msg).isLessThan(1e-10);
+    }
 }
