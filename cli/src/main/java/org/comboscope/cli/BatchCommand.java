@@ -54,6 +54,20 @@ final class BatchCommand implements Callable<Integer> {
                     + " or both. Default: ${DEFAULT-VALUE}.")
     String format;
 
+    @Option(
+            names = "--engine",
+            defaultValue = "native",
+            description = "native (this JVM, resumable) or spark (the same per-block analysis as an Apache Spark job in"
+                    + " a child JVM; writes Spark's Parquet folders, and with --format csv/both also the CSVs and"
+                    + " warnings.txt; no provenance.csv, no resume). Default: ${DEFAULT-VALUE}.")
+    String engine;
+
+    @Option(
+            names = "--master",
+            defaultValue = "local[*]",
+            description = "Spark master for --engine spark. Default: ${DEFAULT-VALUE}.")
+    String master;
+
     @Option(names = "--quiet", description = "No progress output on stderr.")
     boolean quiet;
 
@@ -61,6 +75,14 @@ final class BatchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         java.util.Set<BatchSynergy.Format> formats = formats(format);
         SynergyOptions.Parsed parsed = analysis.parse();
+        switch (engine.toLowerCase(Locale.ROOT)) {
+            case "native" -> {}
+            case "spark" -> {
+                return runSpark(formats);
+            }
+            default ->
+                throw new org.comboscope.core.error.InvalidInputException("engine", engine, "must be native or spark");
+        }
         ResponseScale scale = parsed.scale();
         SynergyFinderEngine engine = parsed.engine();
         int n = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
@@ -104,6 +126,41 @@ final class BatchCommand implements Callable<Integer> {
         o.flush();
         err.flush();
         return s.failures().isEmpty() ? Main.EXIT_OK : Main.EXIT_PARTIAL;
+    }
+
+    private int runSpark(java.util.Set<BatchSynergy.Format> formats) throws Exception {
+        java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of(
+                "--input",
+                input.toString(),
+                "--out",
+                out.toString(),
+                "--master",
+                master,
+                "--data-type",
+                analysis.dataType,
+                "--methods",
+                analysis.methods,
+                "--baseline",
+                analysis.baseline,
+                "--fit",
+                analysis.fit,
+                "--replicates",
+                analysis.replicates,
+                "--iterations",
+                Integer.toString(analysis.iterations),
+                "--seed",
+                Long.toString(analysis.seed),
+                "--ci-level",
+                Double.toString(analysis.ciLevel)));
+        if (formats.contains(BatchSynergy.Format.CSV)) {
+            a.add("--csv");
+        }
+        if (!formats.contains(BatchSynergy.Format.PARQUET)) {
+            a.add("--no-parquet");
+        }
+        spec.commandLine().getOut().flush();
+        spec.commandLine().getErr().flush();
+        return SparkEngine.run(SparkEngine.home(), a);
     }
 
     static java.util.Set<BatchSynergy.Format> formats(String s) {

@@ -32,6 +32,7 @@ final class SparkMain {
     static int run(String[] args, PrintStream out, PrintStream err) {
         Map<String, String> o = new HashMap<>();
         boolean csv = false;
+        boolean noParquet = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String value = null;
@@ -42,6 +43,8 @@ final class SparkMain {
             }
             if (a.equals("--csv")) {
                 csv = true;
+            } else if (a.equals("--no-parquet")) {
+                noParquet = true;
             } else if (VALUED.contains(a)) {
                 if (value == null) {
                     if (i + 1 >= args.length) {
@@ -52,7 +55,8 @@ final class SparkMain {
                 }
                 o.put(a, value);
             } else {
-                err.println("comboscope spark: unknown option " + a + "; options: --input --out [--master] [--csv]"
+                err.println("comboscope spark: unknown option " + a
+                        + "; options: --input --out [--master] [--csv] [--no-parquet]"
                         + " [--partitions] [--data-type] [--methods] [--baseline] [--fit] [--replicates]"
                         + " [--iterations] [--seed] [--ci-level]");
                 return EXIT_INPUT;
@@ -77,6 +81,7 @@ final class SparkMain {
                     Long.parseLong(o.getOrDefault("--seed", Long.toString(d.seed()))),
                     Double.parseDouble(o.getOrDefault("--ci-level", Double.toString(d.ciLevel()))),
                     csv,
+                    !noParquet,
                     Integer.parseInt(o.getOrDefault("--partitions", "0")));
         } catch (NumberFormatException e) {
             err.println("comboscope spark: invalid number: " + e.getMessage());
@@ -86,7 +91,10 @@ final class SparkMain {
             return EXIT_INPUT;
         }
         String master = o.get("--master");
-        SparkSession.Builder b = SparkSession.builder().appName("comboscope batch");
+        SparkSession.Builder b = SparkSession.builder()
+                .appName("comboscope batch")
+                // the result tables are wide; without this Spark warns that it truncated a plan's text
+                .config("spark.sql.debug.maxToStringFields", "1000");
         if (master != null) {
             b.master(master);
         }

@@ -81,6 +81,8 @@ public final class SynergyJob {
      *
      * @param input CSV/TSV file, or Parquet file or directory (any Hadoop path)
      * @param out output directory (local when {@code csv})
+     * @param csv also write the CSV tables and {@code warnings.txt} (on the driver)
+     * @param parquet write the Parquet tables
      * @param partitions partitions of the grouped rows; 0 = twice the default parallelism
      */
     public record Settings(
@@ -95,6 +97,7 @@ public final class SynergyJob {
             long seed,
             double ciLevel,
             boolean csv,
+            boolean parquet,
             int partitions)
             implements Serializable {
         private static final long serialVersionUID = 1L;
@@ -102,6 +105,9 @@ public final class SynergyJob {
         public Settings {
             if (!(ciLevel > 0 && ciLevel < 1)) {
                 throw new InvalidInputException("ci-level", ciLevel, "must be in (0, 1)");
+            }
+            if (!csv && !parquet) {
+                throw new InvalidInputException("format", "none", "at least one of CSV and Parquet output");
             }
             if (partitions < 0) {
                 throw new InvalidInputException("partitions", partitions, "must be >= 0");
@@ -124,6 +130,7 @@ public final class SynergyJob {
                     123,
                     0.95,
                     false,
+                    true,
                     0);
         }
 
@@ -140,6 +147,24 @@ public final class SynergyJob {
                     seed,
                     ciLevel,
                     csv,
+                    parquet,
+                    partitions);
+        }
+
+        public Settings withParquet(boolean parquet) {
+            return new Settings(
+                    input,
+                    out,
+                    dataType,
+                    methods,
+                    baseline,
+                    fit,
+                    replicates,
+                    iterations,
+                    seed,
+                    ciLevel,
+                    csv,
+                    parquet,
                     partitions);
         }
 
@@ -156,6 +181,7 @@ public final class SynergyJob {
                     seed,
                     ciLevel,
                     csv,
+                    parquet,
                     partitions);
         }
 
@@ -259,7 +285,8 @@ public final class SynergyJob {
                         .option("header", "true")
                         .option("inferSchema", "false")
                         .option("mode", "FAILFAST")
-                        .option("multiLine", "true")
+                        .option("escape", "\"") // RFC 4180: a quote inside quotes is doubled
+                        .option("multiLine", "false") // splittable; a record per line
                         .option("sep", s.input().toLowerCase(Locale.ROOT).endsWith(".tsv") ? "\t" : ",")
                         .csv(s.input());
         List<String> header = List.of(raw.columns());
@@ -355,6 +382,28 @@ public final class SynergyJob {
         int[] upper = upperColumns(partHeader);
         StructType blocksSchema = schema(blocksHeader);
         Dataset<Row> ordered = rendered.orderBy(ORDER);
+        if (s.parquet()) {
+            writeParquet(s, ordered, k, upper, fdrB);
+        }
+        long blocks = rendered.count();
+        long analysed = ps.size();
+        List<String> failures = new ArrayList<>();
+        for (Row r : rendered.filter(functions.col("failure").notEqual(""))
+                .orderBy(ORDER)
+                .select("failure")
+                .collectAsList()) {
+            failures.add(r.getString(0).strip().substring("not analysed: ".length()));
+        }
+        if (s.csv()) {
+            writeCsv(s, ordered, k, upper, fdrByOrder, warnings);
+        }
+        return new Summary(blocks, analysed, failures, warnings);
+    }
+
+    private static void writeParquet(
+            Settings s, Dataset<Row> ordered, int k, int[] upper, Broadcast<HashMap<Long, String[]>> fdrB) {
+        List<String> blocksHeader = SynergyTables.blocksHeader(k, true);
+        StructType blocksSchema = schema(blocksHeader);
         ordered.filter(functions.col("blocks").notEqual(""))
                 .map(
                         (MapFunction<Row, Row>) r -> typed(
@@ -385,20 +434,6 @@ public final class SynergyJob {
                     .mode(SaveMode.Overwrite)
                     .parquet(s.out() + (t == 0 ? "/cells.parquet" : "/curves.parquet"));
         }
-
-        long blocks = rendered.count();
-        long analysed = ps.size();
-        List<String> failures = new ArrayList<>();
-        for (Row r : rendered.filter(functions.col("failure").notEqual(""))
-                .orderBy(ORDER)
-                .select("failure")
-                .collectAsList()) {
-            failures.add(r.getString(0).strip().substring("not analysed: ".length()));
-        }
-        if (s.csv()) {
-            writeCsv(s, ordered, k, upper, fdrByOrder, warnings);
-        }
-        return new Summary(blocks, analysed, failures, warnings);
     }
 
     /** The same files as {@code batch}, written on the driver from the rendered rows in order. */

@@ -178,8 +178,14 @@ public final class BatchSynergy {
         }
     }
 
-    /** One block rendered by a worker: its rows in each part file (possibly empty). */
-    private record Rendered(String blockId, String blocks, String cells, String curves, String failure, String notes) {}
+    /**
+     * One block rendered as the text of its rows in each output table (possibly empty): {@code
+     * blocks} is the {@code blocks.csv} row without the FDR columns ({@link
+     * SynergyTables#blocksHeader(int, boolean) blocksHeader(k, false)}), {@code failure} is {@code
+     * "not analysed: block X: reason\n"} or empty, {@code notes} the block's notes for {@code
+     * warnings.txt}. Every row ends with {@code \n}.
+     */
+    public record Rendered(String blockId, String blocks, String cells, String curves, String failure, String notes) {}
 
     /**
      * Runs the analysis of {@code input} into {@code out}, resuming a previous interrupted run of
@@ -321,6 +327,18 @@ public final class BatchSynergy {
     }
 
     private static Rendered render(StreamedBlock sb, int k, ResponseScale scale, Options o) {
+        return render(sb, k, scale, o.engine(), o.ciLevel(), o.seed());
+    }
+
+    /**
+     * Analyses one block and renders its rows exactly as this engine writes them (the unit of work
+     * that other engines, such as Spark, distribute).
+     *
+     * @param k number of drugs of the table
+     * @param scale the input's response scale ({@code input_type} column)
+     */
+    public static Rendered render(
+            StreamedBlock sb, int k, ResponseScale scale, SynergyFinderEngine engine, double ciLevel, long seed) {
         String id = sb.block().blockId();
         if (!sb.problems().isEmpty()) {
             return new Rendered(
@@ -333,14 +351,14 @@ public final class BatchSynergy {
         }
         BlockSynergy b;
         try {
-            b = o.engine().analyze(sb.block());
+            b = engine.analyze(sb.block());
         } catch (ComboscopeException e) {
             return new Rendered(id, "", "", "", "not analysed: block " + id + ": " + e.getMessage() + "\n", "");
         }
         StringWriter bw = new StringWriter();
         CsvTable bt = CsvTable.csv(bw, SynergyTables.blocksHeader(k, false));
         int bStart = bw.getBuffer().length();
-        SynergyTables.blockRow(bt, b, k, scale.label(), o.ciLevel(), o.seed(), null);
+        SynergyTables.blockRow(bt, b, k, scale.label(), ciLevel, seed, null);
         StringWriter cw = new StringWriter();
         CsvTable ct = CsvTable.csv(cw, SynergyTables.cellsHeader(k));
         int cStart = cw.getBuffer().length();

@@ -112,14 +112,48 @@ public final class SynergyFinderTableReader {
     }
 
     /**
-     * Checks a header as {@link #stream} does and returns the number of drugs it declares; remarks
-     * (ignored columns, no unit column) go to {@code warnings}. For engines that read the rows
-     * themselves (Spark) and then call {@link #block}.
+     * What a header declares, for engines that read the rows themselves (Spark) and then call
+     * {@link #block}.
+     *
+     * @param drugCount number of drugs
+     * @param blockIdColumn 0-based column of the block id
+     * @param numberColumns 0-based columns that must hold numbers (concentrations, response)
+     * @param textColumns 0-based columns that must hold names (block id, drugs, units, identity)
+     */
+    public record Header(int drugCount, int blockIdColumn, List<Integer> numberColumns, List<Integer> textColumns) {
+        public Header {
+            numberColumns = List.copyOf(numberColumns);
+            textColumns = List.copyOf(textColumns);
+        }
+    }
+
+    /**
+     * Checks a header as {@link #stream} does; remarks (ignored columns, no unit column) go to
+     * {@code warnings}.
      *
      * @throws DataFormatException for duplicate, unknown or missing columns
      */
-    public static int drugCount(String file, List<String> header, List<String> warnings) {
-        return ColumnLayout.of(file, 1, header, warnings).drugCount();
+    public static Header header(String file, List<String> header, List<String> warnings) {
+        ColumnLayout l = ColumnLayout.of(file, 1, header, warnings);
+        List<Integer> numbers = new ArrayList<>();
+        for (int c : l.concColumns) {
+            numbers.add(c);
+        }
+        numbers.add(l.responseColumn);
+        List<Integer> text = new ArrayList<>();
+        text.add(l.blockIdColumn);
+        for (int c : l.drugColumns) {
+            text.add(c);
+        }
+        for (int c : l.unitColumns) {
+            if (c >= 0 && !text.contains(c)) {
+                text.add(c);
+            }
+        }
+        for (int c : l.identityColumns) {
+            text.add(c);
+        }
+        return new Header(l.drugCount(), l.blockIdColumn, numbers, text);
     }
 
     /**
