@@ -154,6 +154,37 @@ class SynergyJobTest {
     }
 
     @Test
+    void run_parquetWrittenByIoModule_readBySparkGivesTheCsvResults() throws Exception {
+        Path dir = tmp.resolve("sim");
+        Files.createDirectories(dir);
+        for (String f : new String[] {"sim20.csv", "sim20.parquet"}) {
+            try (InputStream in = SynergyJobTest.class.getResourceAsStream("/simulated/" + f)) {
+                Files.copy(in, dir.resolve(f));
+            }
+        }
+        Path nat = tmp.resolve("sim-native");
+        SynergyFinderEngine engine = new SynergyFinderEngine(
+                new SynergyFinderFitter(), EnumSet.allOf(SynergyMethod.class), Baseline.NONE, true, 10, 123);
+        BatchSynergy.run(
+                dir.resolve("sim20.csv"),
+                ResponseScale.VIABILITY,
+                nat,
+                new BatchSynergy.Options(engine, 0.95, 123, 1, "# native", 200, Map.of()),
+                null);
+        Path out = tmp.resolve("sim-spark");
+        SynergyJob.Summary s = SynergyJob.run(
+                spark,
+                SynergyJob.Settings.defaults(dir.resolve("sim20.parquet").toString(), out.toString())
+                        .withCsv(true)
+                        .withParquet(false));
+        assertThat(s.analysed()).isEqualTo(20);
+        for (String t : TABLES) {
+            assertThat(Files.readString(out.resolve(t))).as(t).isEqualTo(Files.readString(nat.resolve(t)));
+        }
+        assertThat(out.resolve("blocks.parquet")).doesNotExist();
+    }
+
+    @Test
     void run_missingResponseColumn_failsNamingFileAndColumn() throws Exception {
         Path bad = tmp.resolve("bad.csv");
         Files.writeString(bad, "block_id,drug1,drug2,conc1,conc2,viability\n1,a,b,0,0,100\n");
