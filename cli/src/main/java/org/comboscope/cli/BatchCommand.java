@@ -28,7 +28,11 @@ final class BatchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--input", required = true, description = "SynergyFinder table: CSV or TSV (or XLSX).")
+    @Option(
+            names = "--input",
+            required = true,
+            description = "SynergyFinder table: CSV, TSV or Parquet (or XLSX). Parquet: string/integer name columns,"
+                    + " number columns DOUBLE/FLOAT/INT32/INT64.")
     Path input;
 
     @Option(names = "--out", required = true, description = "Output directory (final files written atomically).")
@@ -43,12 +47,42 @@ final class BatchCommand implements Callable<Integer> {
             description = "Worker threads; 0 = all cores. Results do not depend on it.")
     int threads;
 
+    @Option(
+            names = "--format",
+            defaultValue = "csv",
+            description = "Result tables: csv, parquet (blocks/cells/curves.parquet: same columns, typed, NA as null)"
+                    + " or both. Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Option(
+            names = "--engine",
+            defaultValue = "native",
+            description = "native (this JVM, resumable) or spark (the same per-block analysis as an Apache Spark job in"
+                    + " a child JVM; writes Spark's Parquet folders, and with --format csv/both also the CSVs and"
+                    + " warnings.txt; no provenance.csv, no resume). Default: ${DEFAULT-VALUE}.")
+    String engine;
+
+    @Option(
+            names = "--master",
+            defaultValue = "local[*]",
+            description = "Spark master for --engine spark. Default: ${DEFAULT-VALUE}.")
+    String master;
+
     @Option(names = "--quiet", description = "No progress output on stderr.")
     boolean quiet;
 
     @Override
     public Integer call() throws Exception {
+        java.util.Set<BatchSynergy.Format> formats = formats(format);
         SynergyOptions.Parsed parsed = analysis.parse();
+        switch (engine.toLowerCase(Locale.ROOT)) {
+            case "native" -> {}
+            case "spark" -> {
+                return runSpark(formats);
+            }
+            default ->
+                throw new org.comboscope.core.error.InvalidInputException("engine", engine, "must be native or spark");
+        }
         ResponseScale scale = parsed.scale();
         SynergyFinderEngine engine = parsed.engine();
         int n = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
@@ -73,7 +107,8 @@ final class BatchCommand implements Callable<Integer> {
                         Math.max(1, n),
                         description,
                         200,
-                        java.util.Map.of("provenance.csv", prov.toString())),
+                        java.util.Map.of("provenance.csv", prov.toString()),
+                        formats),
                 progress == null ? null : progress::update);
         if (progress != null) {
             progress.done();
@@ -91,6 +126,51 @@ final class BatchCommand implements Callable<Integer> {
         o.flush();
         err.flush();
         return s.failures().isEmpty() ? Main.EXIT_OK : Main.EXIT_PARTIAL;
+    }
+
+    private int runSpark(java.util.Set<BatchSynergy.Format> formats) throws Exception {
+        java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of(
+                "--input",
+                input.toString(),
+                "--out",
+                out.toString(),
+                "--master",
+                master,
+                "--data-type",
+                analysis.dataType,
+                "--methods",
+                analysis.methods,
+                "--baseline",
+                analysis.baseline,
+                "--fit",
+                analysis.fit,
+                "--replicates",
+                analysis.replicates,
+                "--iterations",
+                Integer.toString(analysis.iterations),
+                "--seed",
+                Long.toString(analysis.seed),
+                "--ci-level",
+                Double.toString(analysis.ciLevel)));
+        if (formats.contains(BatchSynergy.Format.CSV)) {
+            a.add("--csv");
+        }
+        if (!formats.contains(BatchSynergy.Format.PARQUET)) {
+            a.add("--no-parquet");
+        }
+        spec.commandLine().getOut().flush();
+        spec.commandLine().getErr().flush();
+        return SparkEngine.run(SparkEngine.home(), a);
+    }
+
+    static java.util.Set<BatchSynergy.Format> formats(String s) {
+        return switch (s.toLowerCase(Locale.ROOT)) {
+            case "csv" -> java.util.EnumSet.of(BatchSynergy.Format.CSV);
+            case "parquet" -> java.util.EnumSet.of(BatchSynergy.Format.PARQUET);
+            case "both" -> java.util.EnumSet.allOf(BatchSynergy.Format.class);
+            default ->
+                throw new org.comboscope.core.error.InvalidInputException("format", s, "must be csv, parquet or both");
+        };
     }
 
     /** A bar with ETA on a terminal; a plain line every 10 s otherwise. ETA from bytes read. */

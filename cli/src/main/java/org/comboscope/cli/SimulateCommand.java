@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.comboscope.core.error.InvalidInputException;
 import org.comboscope.core.synergy.ScreenSimulator;
+import org.comboscope.io.parquet.ParquetTableWriter;
+import org.comboscope.io.table.ColumnKind;
 import org.comboscope.io.table.CsvTable;
 import org.comboscope.io.table.OutputDirectory;
 import picocli.CommandLine.Command;
@@ -30,7 +32,11 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--blocks", required = true, description = "Number of blocks.")
     long blocks;
 
-    @Option(names = "--out", required = true, description = "Output CSV file (written atomically).")
+    @Option(
+            names = "--out",
+            required = true,
+            description = "Output file (written atomically): CSV, or Parquet if named *.parquet (conc and response"
+                    + " as DOUBLE, names as strings).")
     Path out;
 
     @Option(
@@ -59,15 +65,42 @@ final class SimulateCommand implements Callable<Integer> {
         Files.createDirectories(parent);
         try (OutputDirectory dir = OutputDirectory.create(parent)) {
             String name = abs.getFileName().toString();
-            try (Writer w = dir.writer(name);
-                    CsvTable t = CsvTable.csv(
-                            w, List.of("block_id", "drug1", "drug2", "conc1", "conc2", "response", "conc_unit"))) {
-                for (long b = 0; b < blocks; b++) {
-                    ScreenSimulator.Block blk = sim.next();
-                    for (int r = 0; r < blk.conc1Um().length; r++) {
-                        t.text(blk.blockId()).text(blk.drug1()).text(blk.drug2());
-                        t.num(blk.conc1Um()[r]).num(blk.conc2Um()[r]).num(blk.viabilityPercent()[r]);
-                        t.text("uM").end();
+            List<String> header = List.of("block_id", "drug1", "drug2", "conc1", "conc2", "response", "conc_unit");
+            if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".parquet")) {
+                List<ColumnKind> kinds = List.of(
+                        ColumnKind.TEXT,
+                        ColumnKind.TEXT,
+                        ColumnKind.TEXT,
+                        ColumnKind.REAL,
+                        ColumnKind.REAL,
+                        ColumnKind.REAL,
+                        ColumnKind.TEXT);
+                try (ParquetTableWriter t = ParquetTableWriter.create(dir.path(name), header, kinds)) {
+                    for (long b = 0; b < blocks; b++) {
+                        ScreenSimulator.Block blk = sim.next();
+                        for (int r = 0; r < blk.conc1Um().length; r++) {
+                            t.row(new Object[] {
+                                blk.blockId(),
+                                blk.drug1(),
+                                blk.drug2(),
+                                blk.conc1Um()[r],
+                                blk.conc2Um()[r],
+                                blk.viabilityPercent()[r],
+                                "uM"
+                            });
+                        }
+                    }
+                }
+            } else {
+                try (Writer w = dir.writer(name);
+                        CsvTable t = CsvTable.csv(w, header)) {
+                    for (long b = 0; b < blocks; b++) {
+                        ScreenSimulator.Block blk = sim.next();
+                        for (int r = 0; r < blk.conc1Um().length; r++) {
+                            t.text(blk.blockId()).text(blk.drug1()).text(blk.drug2());
+                            t.num(blk.conc1Um()[r]).num(blk.conc2Um()[r]).num(blk.viabilityPercent()[r]);
+                            t.text("uM").end();
+                        }
                     }
                 }
             }

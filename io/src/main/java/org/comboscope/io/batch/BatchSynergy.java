@@ -36,6 +36,7 @@ import org.comboscope.core.synergy.BlockStatistics;
 import org.comboscope.core.synergy.BlockSynergy;
 import org.comboscope.core.synergy.SynergyFinderEngine;
 import org.comboscope.core.synergy.SynergyMethod;
+import org.comboscope.io.parquet.ParquetTableWriter;
 import org.comboscope.io.synergyfinder.SynergyFinderTableReader;
 import org.comboscope.io.synergyfinder.SynergyFinderTableReader.BlockStream;
 import org.comboscope.io.synergyfinder.SynergyFinderTableReader.StreamedBlock;
@@ -61,6 +62,11 @@ import org.comboscope.io.table.OutputDirectory;
  * rerun with the same input and options truncates the part files to the checkpoint and skips the
  * blocks it covers (they are still parsed, not analysed). The final files appear atomically at the
  * end ({@link OutputDirectory}), after which the work folder is deleted.
+ *
+ * <p><b>Formats.</b> CSV (the default), Parquet ({@code blocks.parquet}, {@code cells.parquet},
+ * {@code curves.parquet}: the same columns, typed by {@link SynergyTables#kind}, {@code NA} as null,
+ * converted from the same CSV text so every number is identical), or both. {@code warnings.txt}
+ * and the extra files are always text.
  */
 public final class BatchSynergy {
     /** Name of the work folder inside the output directory. */
@@ -77,6 +83,14 @@ public final class BatchSynergy {
 
     private BatchSynergy() {}
 
+    /** Formats of the result tables. */
+    public enum Format {
+        /** {@code blocks.csv}, {@code cells.csv}, {@code curves.csv}. */
+        CSV,
+        /** {@code blocks.parquet}, {@code cells.parquet}, {@code curves.parquet}. */
+        PARQUET
+    }
+
     /**
      * Settings of one run.
      *
@@ -89,6 +103,7 @@ public final class BatchSynergy {
      * @param checkpointEvery blocks between checkpoints, ≥ 1
      * @param extraFiles further small files to write with the results (name → UTF-8 text), e.g.
      *     {@code provenance.csv}
+     * @param formats formats of the result tables, not empty
      */
     public record Options(
             SynergyFinderEngine engine,
@@ -97,9 +112,14 @@ public final class BatchSynergy {
             int threads,
             String description,
             int checkpointEvery,
-            java.util.Map<String, String> extraFiles) {
+            java.util.Map<String, String> extraFiles,
+            java.util.Set<Format> formats) {
         public Options {
             extraFiles = java.util.Map.copyOf(extraFiles);
+            formats = java.util.Set.copyOf(formats);
+            if (formats.isEmpty()) {
+                throw new IllegalArgumentException("formats must not be empty");
+            }
             Objects.requireNonNull(engine, "engine");
             Objects.requireNonNull(description, "description");
             if (threads < 1) {
@@ -108,6 +128,26 @@ public final class BatchSynergy {
             if (checkpointEvery < 1) {
                 throw new IllegalArgumentException("checkpointEvery must be >= 1, was " + checkpointEvery);
             }
+        }
+
+        /** CSV output only. */
+        public Options(
+                SynergyFinderEngine engine,
+                double ciLevel,
+                long seed,
+                int threads,
+                String description,
+                int checkpointEvery,
+                java.util.Map<String, String> extraFiles) {
+            this(
+                    engine,
+                    ciLevel,
+                    seed,
+                    threads,
+                    description,
+                    checkpointEvery,
+                    extraFiles,
+                    java.util.Set.of(Format.CSV));
         }
     }
 
@@ -138,8 +178,14 @@ public final class BatchSynergy {
         }
     }
 
-    /** One block rendered by a worker: its rows in each part file (possibly empty). */
-    private record Rendered(String blockId, String blocks, String cells, String curves, String failure, String notes) {}
+    /**
+     * One block rendered as the text of its rows in each output table (possibly empty): {@code
+     * blocks} is the {@code blocks.csv} row without the FDR columns ({@link
+     * SynergyTables#blocksHeader(int, boolean) blocksHeader(k, false)}), {@code failure} is {@code
+     * "not analysed: block X: reason\n"} or empty, {@code notes} the block's notes for {@code
+     * warnings.txt}. Every row ends with {@code \n}.
+     */
+    public record Rendered(String blockId, String blocks, String cells, String curves, String failure, String notes) {}
 
     /**
      * Runs the analysis of {@code input} into {@code out}, resuming a previous interrupted run of
@@ -281,6 +327,18 @@ public final class BatchSynergy {
     }
 
     private static Rendered render(StreamedBlock sb, int k, ResponseScale scale, Options o) {
+        return render(sb, k, scale, o.engine(), o.ciLevel(), o.seed());
+    }
+
+    /**
+     * Analyses one block and renders its rows exactly as this engine writes them (the unit of work
+     * that other engines, such as Spark, distribute).
+     *
+     * @param k number of drugs of the table
+     * @param scale the input's response scale ({@code input_type} column)
+     */
+    public static Rendered render(
+            StreamedBlock sb, int k, ResponseScale scale, SynergyFinderEngine engine, double ciLevel, long seed) {
         String id = sb.block().blockId();
         if (!sb.problems().isEmpty()) {
             return new Rendered(
@@ -293,14 +351,14 @@ public final class BatchSynergy {
         }
         BlockSynergy b;
         try {
-            b = o.engine().analyze(sb.block());
+            b = engine.analyze(sb.block());
         } catch (ComboscopeException e) {
             return new Rendered(id, "", "", "", "not analysed: block " + id + ": " + e.getMessage() + "\n", "");
         }
         StringWriter bw = new StringWriter();
         CsvTable bt = CsvTable.csv(bw, SynergyTables.blocksHeader(k, false));
         int bStart = bw.getBuffer().length();
-        SynergyTables.blockRow(bt, b, k, scale.label(), o.ciLevel(), o.seed(), null);
+        SynergyTables.blockRow(bt, b, k, scale.label(), ciLevel, seed, null);
         StringWriter cw = new StringWriter();
         CsvTable ct = CsvTable.csv(cw, SynergyTables.cellsHeader(k));
         int cStart = cw.getBuffer().length();
@@ -435,8 +493,11 @@ public final class BatchSynergy {
             fdr[mi] = BlockStatistics.benjaminiHochberg(p.get(mi).toArray(new OptionalDouble[0]));
         }
         p.clear();
+        boolean csv = o.formats().contains(Format.CSV);
+        boolean parquet = o.formats().contains(Format.PARQUET);
         try (OutputDirectory dir = OutputDirectory.create(out)) {
-            try (Writer w = dir.writer("blocks.csv");
+            Path blocksCsv = csv ? dir.path("blocks.csv") : work.resolve("blocks.final.csv");
+            try (Writer w = Files.newBufferedWriter(blocksCsv, StandardCharsets.UTF_8);
                     CsvTable t = CsvTable.csv(w, SynergyTables.blocksHeader(k, true));
                     CsvReader<CsvRecord> r = CsvReader.builder().ofCsvRecord(work.resolve(BLOCKS))) {
                 int row = -1;
@@ -457,8 +518,15 @@ public final class BatchSynergy {
                     row++;
                 }
             }
-            copy(work.resolve(CELLS), dir.path("cells.csv"));
-            copy(work.resolve(CURVES), dir.path("curves.csv"));
+            if (csv) {
+                copy(work.resolve(CELLS), dir.path("cells.csv"));
+                copy(work.resolve(CURVES), dir.path("curves.csv"));
+            }
+            if (parquet) {
+                ParquetTableWriter.fromCsv(blocksCsv, dir.path("blocks.parquet"), SynergyTables::kind);
+                ParquetTableWriter.fromCsv(work.resolve(CELLS), dir.path("cells.parquet"), SynergyTables::kind);
+                ParquetTableWriter.fromCsv(work.resolve(CURVES), dir.path("curves.parquet"), SynergyTables::kind);
+            }
             try (Writer w = dir.writer("warnings.txt")) {
                 w.write(o.description() + "\n");
                 for (String s : warnings) {

@@ -16,6 +16,13 @@ interface RowSource extends AutoCloseable {
     /** Text of cell {@code i} (0-based); {@code ""} beyond {@link #size()}. Not stripped. */
     String cell(int i);
 
+    /**
+     * Checks the declared types of the columns the layout uses, for typed formats.
+     *
+     * @throws org.comboscope.core.error.DataFormatException naming the column of a wrong type
+     */
+    default void checkColumns(ColumnLayout layout) {}
+
     @Override
     void close() throws IOException;
 }

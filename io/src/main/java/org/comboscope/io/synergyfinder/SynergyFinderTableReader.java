@@ -22,7 +22,7 @@ import org.comboscope.io.table.Numbers;
 /**
  * Reads SynergyFinder's "table" input format: one row per well with {@code block_id, drug1,
  * drug2, [drug3...], conc1, conc2, [conc3...], response, conc_unit(s)} (SynergyFinder's aliases
- * and camelCase names are accepted, see {@link ColumnLayout}), from CSV, TSV or XLSX.
+ * and camelCase names are accepted, see {@link ColumnLayout}), from CSV, TSV, XLSX or Parquet.
  *
  * <p><b>Format.</b> {@code .csv} is comma-separated, {@code .tsv} tab-separated, {@code .txt} (or
  * any other name) tab- or comma-separated as its header shows; {@code .xlsx} is read with POI (the
@@ -31,6 +31,13 @@ import org.comboscope.io.table.Numbers;
  * Fields may be quoted with {@code "}; quoted fields may contain separators and line breaks. Blank
  * lines (or rows whose cells are all empty) after the last data row are ignored; blank lines
  * anywhere else are skipped with a warning naming them, since they carry no data.
+ *
+ * <p><b>Parquet.</b> A file starting with {@code PAR1} (whatever its name) is read as Parquet:
+ * the column names are the header; numbers ({@code concN}, {@code response}) must be DOUBLE, FLOAT,
+ * INT32 or INT64 columns; names ({@code block_id}, drugs, units, {@code cell*}) strings or
+ * integers; a wrong type is an error naming the column. Values are validated as their CSV text
+ * (a double's exact decimal text), so CSV and Parquet holding the same numbers give identical
+ * results. Lines in messages are 1-based record numbers; a null is an empty cell.
  *
  * <p><b>Values.</b> Concentrations must be finite numbers ≥ 0 ({@code NA}, {@code NaN}, {@code
  * Inf} and empty cells are rejected); responses must be finite numbers. The response is converted
@@ -104,6 +111,119 @@ public final class SynergyFinderTableReader {
         return new BlockStream(o, scale, warnings, size);
     }
 
+    /**
+     * What a header declares, for engines that read the rows themselves (Spark) and then call
+     * {@link #block}.
+     *
+     * @param drugCount number of drugs
+     * @param blockIdColumn 0-based column of the block id
+     * @param numberColumns 0-based columns that must hold numbers (concentrations, response)
+     * @param textColumns 0-based columns that must hold names (block id, drugs, units, identity)
+     */
+    public record Header(int drugCount, int blockIdColumn, List<Integer> numberColumns, List<Integer> textColumns) {
+        public Header {
+            numberColumns = List.copyOf(numberColumns);
+            textColumns = List.copyOf(textColumns);
+        }
+    }
+
+    /**
+     * Checks a header as {@link #stream} does; remarks (ignored columns, no unit column) go to
+     * {@code warnings}.
+     *
+     * @throws DataFormatException for duplicate, unknown or missing columns
+     */
+    public static Header header(String file, List<String> header, List<String> warnings) {
+        ColumnLayout l = ColumnLayout.of(file, 1, header, warnings);
+        List<Integer> numbers = new ArrayList<>();
+        for (int c : l.concColumns) {
+            numbers.add(c);
+        }
+        numbers.add(l.responseColumn);
+        List<Integer> text = new ArrayList<>();
+        text.add(l.blockIdColumn);
+        for (int c : l.drugColumns) {
+            text.add(c);
+        }
+        for (int c : l.unitColumns) {
+            if (c >= 0 && !text.contains(c)) {
+                text.add(c);
+            }
+        }
+        for (int c : l.identityColumns) {
+            text.add(c);
+        }
+        return new Header(l.drugCount(), l.blockIdColumn, numbers, text);
+    }
+
+    /**
+     * Validates and assembles one block from its rows given as text cells, exactly as {@link
+     * #stream} does for the same rows in a file (same parsing, conversions, checks and {@link
+     * BlockProblem}s). For engines that group rows themselves (Spark).
+     *
+     * @param file file name for messages
+     * @param header the table's header cells
+     * @param rows the block's rows in input order, one text cell per header column ({@link
+     *     CellText} for typed values)
+     * @param lines the 1-based line of each row, for messages
+     * @throws DataFormatException when a row breaks the format
+     * @throws IllegalArgumentException if the rows hold more than one block id or none
+     */
+    public static StreamedBlock block(
+            String file, List<String> header, List<String[]> rows, int[] lines, ResponseScale scale) {
+        if (rows.isEmpty() || rows.size() != lines.length) {
+            throw new IllegalArgumentException(rows.size() + " rows and " + lines.length + " line numbers");
+        }
+        ColumnLayout layout = ColumnLayout.of(file, 1, header, new ArrayList<>());
+        Assembler a = new Assembler(file, TableFormat.CSV, scale, layout, true);
+        ListRows source = new ListRows(rows, lines);
+        while (source.next()) {
+            a.row(source);
+        }
+        if (!a.completed.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "rows of more than one block: " + a.completed.peek().id + " and " + a.current.id);
+        }
+        BlockBuilder b = a.current;
+        return new StreamedBlock(b.build(), a.attributes(b), a.problems(b));
+    }
+
+    /** Rows held in memory. */
+    private static final class ListRows implements RowSource {
+        private final List<String[]> rows;
+        private final int[] lines;
+        private int i = -1;
+
+        ListRows(List<String[]> rows, int[] lines) {
+            this.rows = rows;
+            this.lines = lines;
+        }
+
+        @Override
+        public boolean next() {
+            return ++i < rows.size();
+        }
+
+        @Override
+        public int line() {
+            return lines[i];
+        }
+
+        @Override
+        public int size() {
+            return rows.get(i).length;
+        }
+
+        @Override
+        public String cell(int c) {
+            String[] r = rows.get(i);
+            return c < r.length ? r[c] : "";
+        }
+
+        @Override
+        public void close() {}
+    }
+
     private static Opened open(Path file, String sheetName, List<String> warnings) {
         String name = file.getFileName() == null
                 ? file.toString()
@@ -124,7 +244,19 @@ public final class SynergyFinderTableReader {
             if (!ext.equals("xlsx") && !ext.equals("xlsm")) {
                 warnings.add(name + ": is an Excel workbook despite its name; read as XLSX");
             }
-            return new Opened(name, TableFormat.XLSX, XlsxRows.open(name, file, sheetName, warnings), null);
+            return new Opened(name, TableFormat.XLSX, XlsxRows.open(name, file, sheetName, warnings), () -> 0);
+        }
+        if (startsWith(head, 'P', 'A', 'R', '1')) {
+            if (sheetName != null) {
+                throw new DataFormatException(
+                        name, 0, null, "a sheet name ('" + sheetName + "') was given, but this is a Parquet file");
+            }
+            ParquetRows pr = ParquetRows.open(name, file);
+            return new Opened(name, TableFormat.PARQUET, pr, pr::bytesRead);
+        }
+        if (ext.equals("parquet")) {
+            throw new DataFormatException(
+                    name, 0, null, "is named .parquet but is not a Parquet file (it does not start with PAR1)");
         }
         if (startsWith(head, 0xD0, 0xCF, 0x11, 0xE0)) {
             throw new DataFormatException(
@@ -152,18 +284,25 @@ public final class SynergyFinderTableReader {
             in.skipNBytes(bom);
             // InputStreamReader replaces malformed UTF-8 with U+FFFD; text cells are checked for it.
             return new Opened(
-                    name, format, new CsvRows(name, new InputStreamReader(in, StandardCharsets.UTF_8), separator), in);
+                    name,
+                    format,
+                    new CsvRows(name, new InputStreamReader(in, StandardCharsets.UTF_8), separator),
+                    in::count);
         } catch (IOException e) {
             throw new DataFormatException(name, 0, null, "cannot be read: " + e.getMessage(), e);
         }
     }
 
-    /** An opened row source with its format; {@code counter} counts bytes read (text files only). */
-    private record Opened(String name, TableFormat format, RowSource rows, CountingInputStream counter) {}
+    /** An opened row source with its format; {@code counter} tells the bytes read so far (0 if unknown). */
+    private record Opened(String name, TableFormat format, RowSource rows, java.util.function.LongSupplier counter) {}
 
     /** Counts the bytes read so far, for progress reports. */
     private static final class CountingInputStream extends java.io.FilterInputStream {
         private volatile long count;
+
+        long count() {
+            return count;
+        }
 
         CountingInputStream(InputStream in) {
             super(in);
@@ -320,8 +459,9 @@ public final class SynergyFinderTableReader {
                 for (int i = 0; i < rows.size(); i++) {
                     header.add(rows.cell(i));
                 }
-                assembler =
-                        new Assembler(name, format, scale, ColumnLayout.of(name, headerLine, header, warnings), false);
+                ColumnLayout layout = ColumnLayout.of(name, headerLine, header, warnings);
+                rows.checkColumns(layout);
+                assembler = new Assembler(name, format, scale, layout, false);
             } else {
                 assembler.row(rows);
             }
@@ -739,7 +879,7 @@ public final class SynergyFinderTableReader {
         private final String name;
         private final TableFormat format;
         private final RowSource rows;
-        private final CountingInputStream counter;
+        private final java.util.function.LongSupplier counter;
         private final ResponseScale scale;
         private final List<String> warnings;
         private final long sizeBytes;
@@ -771,7 +911,9 @@ public final class SynergyFinderTableReader {
                     for (int i = 0; i < rows.size(); i++) {
                         header.add(rows.cell(i));
                     }
-                    a = new Assembler(name, format, scale, ColumnLayout.of(name, hl, header, warnings), true);
+                    ColumnLayout layout = ColumnLayout.of(name, hl, header, warnings);
+                    rows.checkColumns(layout);
+                    a = new Assembler(name, format, scale, layout, true);
                 }
             } catch (IOException | UncheckedIOException | DataFormatException e) {
                 closeQuietly();
@@ -819,7 +961,7 @@ public final class SynergyFinderTableReader {
 
         /** Bytes read so far (read ahead of the blocks returned); 0 for workbooks. */
         public long bytesRead() {
-            return counter == null ? 0 : counter.count;
+            return counter.getAsLong();
         }
 
         /**

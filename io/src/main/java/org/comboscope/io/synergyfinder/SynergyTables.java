@@ -230,4 +230,30 @@ public final class SynergyTables {
             t.end();
         }
     }
+
+    /**
+     * The value type of a column of {@code blocks.csv}, {@code cells.csv} or {@code curves.csv}
+     * (for Parquet and Spark output): names, units and labels are text, counts are integers,
+     * {@code imputed} is boolean, everything else is a double.
+     */
+    public static org.comboscope.io.table.ColumnKind kind(String column) {
+        if (column.equals("block_id")
+                || column.equals("model")
+                || column.equals("input_type")
+                || column.equals("ZIP_class")
+                || column.startsWith("drug") && !column.equals("drug_index")
+                || column.startsWith("conc_unit")) {
+            return org.comboscope.io.table.ColumnKind.TEXT;
+        }
+        if (column.equals("n_combination_cells")
+                || column.equals("drug_index")
+                || column.equals("n")
+                || column.equals("df_residual")) {
+            return org.comboscope.io.table.ColumnKind.INTEGER;
+        }
+        if (column.equals("imputed")) {
+            return org.comboscope.io.table.ColumnKind.BOOLEAN;
+        }
+        return org.comboscope.io.table.ColumnKind.REAL;
+    }
 }

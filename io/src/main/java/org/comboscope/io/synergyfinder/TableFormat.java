@@ -7,5 +7,7 @@ public enum TableFormat {
     /** Tab-separated text (same quoting rules as CSV). */
     TSV,
     /** Office Open XML workbook; one sheet is read. */
-    XLSX
+    XLSX,
+    /** Apache Parquet file; columns are typed (see the reader's class comment). */
+    PARQUET
 }
