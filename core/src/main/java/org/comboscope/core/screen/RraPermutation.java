@@ -309,6 +309,7 @@ final class RraPermutation {
         final long cut;
         /** Bin of a uniform by its top bits; {@code n + 1} above alpha. */
         final byte[] code;
+
         final int[] hist;
 
         Certificates(long[] up, long[] down, long cut) {
