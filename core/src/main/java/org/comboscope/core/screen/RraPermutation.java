@@ -183,6 +183,9 @@ final class RraPermutation {
                     collect = Math.min(alphaSeed, smax - 1);
                 }
                 cert = n > SMALL_CLASS && prunable ? certificates(cap0, windowTop, lower) : null;
+                if (cert != null && cert.down != null) {
+                    cert.minFirst = lowerBound(sorted, lower) > sorted.length / 2;
+                }
             }
             if (pos + n > bufLen) {
                 int rest = bufLen - pos;
@@ -307,6 +310,8 @@ final class RraPermutation {
         final long[] up; // 1-based; null if the above proof is off
         final long[] down; // 1-based, exclusive; null if the below proof is off
         final long cut;
+        /** Most draws fall below the window: test the minimum first. */
+        boolean minFirst;
         /** Bin of a uniform by its top bits; {@code n + 1} above alpha. */
         final byte[] code;
 
@@ -334,24 +339,48 @@ final class RraPermutation {
 
         /** -1: lo surely < lower; +1: lo surely >= cap0; 0: unknown. */
         int judge(long[] buf, int start, int len, long[] coll) {
+            long a = alphaSeed;
+            if (minFirst) {
+                // most draws are below the window: the minimum alone usually proves it
+                long min = Long.MAX_VALUE;
+                for (int p = start, end = start + len; p < end; p++) {
+                    min = Math.min(min, buf[p]);
+                }
+                if (min <= a && min < down[1]) {
+                    return -1;
+                }
+            }
             int[] h = hist;
             Arrays.fill(h, 0);
             byte[] table = code;
+            if (down == null) {
+                int sub = 0;
+                for (int p = start, end = start + len; p < end; p++) {
+                    long s = buf[p];
+                    h[(table[(int) (s >>> SHIFT)] << 2) | (p & 3)]++;
+                    sub += s <= a ? 1 : 0;
+                }
+                return sub == 0 ? 0 : above(h, sub);
+            }
             int k = 0;
             int sub = 0;
-            long a = alphaSeed;
             long c1 = cut;
+            long min = Long.MAX_VALUE;
             for (int p = start, end = start + len; p < end; p++) {
                 long s = buf[p];
                 h[(table[(int) (s >>> SHIFT)] << 2) | (p & 3)]++;
                 coll[k] = s;
                 k += s < c1 ? 1 : 0;
                 sub += s <= a ? 1 : 0;
+                min = Math.min(min, s);
             }
             if (sub == 0) {
                 return 0;
             }
             if (down != null) {
+                if (min < down[1]) {
+                    return -1; // rank 1 (the minimum, sub-alpha as sub > 0)
+                }
                 if (k > 1) {
                     insertionSort(coll, k);
                 }
@@ -361,9 +390,10 @@ final class RraPermutation {
                     }
                 }
             }
-            if (up == null) {
-                return 0;
-            }
+            return up == null ? 0 : above(h, sub);
+        }
+
+        private int above(int[] h, int sub) {
             int below = 0;
             for (int i = 1; i <= sub; i++) {
                 int b = 4 * (i - 1);
