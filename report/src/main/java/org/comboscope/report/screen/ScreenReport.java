@@ -135,6 +135,7 @@ public final class ScreenReport {
                 Gene::pEnriched,
                 Gene::rankEnriched,
                 s));
+        sections.add(partners(genes, s));
         String summary = String.format(
                 Locale.ROOT,
                 "%s · %s · %d genes, %d depleted and %d enriched hits at FDR <= %s",
@@ -152,6 +153,60 @@ public final class ScreenReport {
                 "Colours are Okabe-Ito (colour-blind safe): blue depleted, vermillion enriched, grey not"
                         + " significant.");
         return new ReportDoc("Screen report", summary, provenance, conventions, sections, warnings);
+    }
+
+    /**
+     * Top genes of either direction that are known drug targets (curated table {@link DrugPartners}),
+     * with their drugs: candidate combination partners for a depleted (sensitiser) gene, or a
+     * drug to test against the resistance a enriched gene confers.
+     */
+    static Section partners(List<Gene> genes, Screen s) {
+        List<List<String>> rows = new ArrayList<>();
+        for (boolean depleted : new boolean[] {true, false}) {
+            List<Gene> sorted = genes.stream()
+                    .filter(g -> (depleted ? g.rankDepleted() : g.rankEnriched()) <= TOP)
+                    .filter(g -> !DrugPartners.of(g.gene()).isEmpty())
+                    .sorted(Comparator.comparingInt(depleted ? Gene::rankDepleted : Gene::rankEnriched)
+                            .thenComparing(Gene::gene))
+                    .toList();
+            for (Gene g : sorted) {
+                double fdr = depleted ? g.fdrDepleted() : g.fdrEnriched();
+                StringBuilder drugs = new StringBuilder();
+                for (DrugPartners.Drug d : DrugPartners.of(g.gene())) {
+                    if (drugs.length() > 0) {
+                        drugs.append("; ");
+                    }
+                    drugs.append(d.name()).append(" (").append(d.mechanism()).append(')');
+                }
+                rows.add(List.of(
+                        depleted ? "depleted" : "enriched",
+                        Integer.toString(depleted ? g.rankDepleted() : g.rankEnriched()),
+                        g.gene(),
+                        Fmt.p(fdr),
+                        fdr <= s.fdrCutoff() ? "hit" : "",
+                        drugs.toString()));
+            }
+        }
+        List<Part> parts = new ArrayList<>();
+        if (rows.isEmpty()) {
+            parts.add(new Text(
+                    "None of the top " + TOP + " genes of either direction is in the curated drug-target table ("
+                            + DrugPartners.genes() + " genes).",
+                    true));
+        } else {
+            parts.add(Table.of(
+                    "partners",
+                    "",
+                    List.of("Direction", "Rank", "Gene", "FDR", "FDR <= " + Fmt.g(s.fdrCutoff()), "Drugs"),
+                    rows));
+            parts.add(new Text(
+                    "Top " + TOP + " genes of each direction that are the target of a drug in comboscope's small"
+                            + " curated table (" + DrugPartners.genes() + " genes; primary targets only). A depleted"
+                            + " gene (" + s.depletedRole() + ") suggests its drugs as combination partners; an"
+                            + " enriched gene (" + s.enrichedRole() + ") suggests drugs against that resistance.",
+                    true));
+        }
+        return new Section("partners", "Drug partners of top genes", Status.NONE, false, parts);
     }
 
     private static Section top(
