@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.comboscope.report.doc.Fmt;
 import org.comboscope.report.doc.ReportDoc;
@@ -73,7 +74,19 @@ public final class ScreenReport {
             double fdrCutoff,
             String filePrefix) {}
 
+    /** Genes of each direction in the guide-level plot. */
+    public static final int GUIDE_GENES = 10;
+
     public static ReportDoc build(Provenance provenance, Screen s, List<Gene> genes, List<String> warnings) {
+        return build(provenance, s, genes, Map.of(), warnings);
+    }
+
+    /**
+     * The report, with a guide-level plot of the top genes when {@code guideLfc} (gene → its
+     * guides' log fold changes) is not empty.
+     */
+    public static ReportDoc build(
+            Provenance provenance, Screen s, List<Gene> genes, Map<String, double[]> guideLfc, List<String> warnings) {
         List<ScreenCharts.Gene> pts = new ArrayList<>();
         long dep = 0;
         long enr = 0;
@@ -117,6 +130,24 @@ public final class ScreenReport {
                 ScreenCharts.WIDTH_PT,
                 ScreenCharts.HEIGHT_PT,
                 raster));
+        List<ScreenCharts.GeneGuides> guides = guideGenes(genes, guideLfc);
+        if (!guides.isEmpty()) {
+            plots.add(new Figure(
+                    "guides",
+                    s.filePrefix() + "_guides",
+                    ScreenCharts.guides(
+                            s.method() + ": guides of the top " + GUIDE_GENES + " depleted and enriched genes",
+                            "guide log2 fold change",
+                            guides),
+                    ScreenCharts.WIDTH_PT,
+                    ScreenCharts.HEIGHT_PT,
+                    false));
+            plots.add(new Text(
+                    "Guide level: each dot one guide (one per replicate where the method scores replicates"
+                            + " separately), the bar its median; genes that agree across guides are the robust"
+                            + " hits.",
+                    true));
+        }
         List<Section> sections = new ArrayList<>();
         sections.add(new Section("plots", "Gene ranking", Status.NONE, false, plots));
         sections.add(top(
@@ -153,6 +184,23 @@ public final class ScreenReport {
                 "Colours are Okabe-Ito (colour-blind safe): blue depleted, vermillion enriched, grey not"
                         + " significant.");
         return new ReportDoc("Screen report", summary, provenance, conventions, sections, warnings);
+    }
+
+    /** The top {@link #GUIDE_GENES} depleted, then enriched, genes that have guide values. */
+    static List<ScreenCharts.GeneGuides> guideGenes(List<Gene> genes, Map<String, double[]> guideLfc) {
+        List<ScreenCharts.GeneGuides> out = new ArrayList<>();
+        if (guideLfc.isEmpty()) {
+            return out;
+        }
+        for (boolean depleted : new boolean[] {true, false}) {
+            genes.stream()
+                    .filter(g -> guideLfc.containsKey(g.gene()))
+                    .sorted(Comparator.comparingInt(depleted ? Gene::rankDepleted : Gene::rankEnriched)
+                            .thenComparing(Gene::gene))
+                    .limit(GUIDE_GENES)
+                    .forEach(g -> out.add(new ScreenCharts.GeneGuides(g.gene(), depleted, guideLfc.get(g.gene()))));
+        }
+        return out;
     }
 
     /**

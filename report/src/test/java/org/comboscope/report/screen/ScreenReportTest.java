@@ -44,6 +44,42 @@ class ScreenReportTest {
     }
 
     @Test
+    void guideGenes_topGenesOfEachSide_depletedFirstWithTheirGuides() {
+        List<ScreenReport.Gene> genes = new java.util.ArrayList<>();
+        java.util.Map<String, double[]> guides = new java.util.HashMap<>();
+        for (int i = 1; i <= 30; i++) {
+            genes.add(gene("G" + i, i, 0.01, 31 - i));
+            guides.put("G" + i, new double[] {-i, -i - 0.5});
+        }
+        guides.remove("G2");
+        var out = ScreenReport.guideGenes(genes, guides);
+        assertThat(out).hasSize(2 * ScreenReport.GUIDE_GENES);
+        assertThat(out.get(0).gene()).isEqualTo("G1");
+        assertThat(out.get(1).gene()).isEqualTo("G3"); // G2 has no guides
+        assertThat(out.get(0).depleted()).isTrue();
+        assertThat(out.get(ScreenReport.GUIDE_GENES).gene()).isEqualTo("G30");
+        assertThat(out.get(ScreenReport.GUIDE_GENES).depleted()).isFalse();
+        assertThat(out.get(0).lfc()).containsExactly(-1, -1.5);
+        assertThat(ScreenReport.guideGenes(genes, java.util.Map.of())).isEmpty();
+    }
+
+    @Test
+    void guides_chart_oneDotPerFiniteGuideAndGeneNamesOnTheAxis() {
+        var chart = org.comboscope.report.plot.ScreenCharts.guides(
+                "t",
+                "lfc",
+                List.of(
+                        new org.comboscope.report.plot.ScreenCharts.GeneGuides("A", true, new double[] {-1, -2, -3}),
+                        new org.comboscope.report.plot.ScreenCharts.GeneGuides(
+                                "B", false, new double[] {2, Double.NaN})));
+        var plot = chart.getXYPlot();
+        assertThat(plot.getDataset().getItemCount(0)).isEqualTo(3);
+        assertThat(plot.getDataset().getItemCount(1)).isEqualTo(1);
+        var axis = (org.jfree.chart.axis.SymbolAxis) plot.getDomainAxis();
+        assertThat(axis.getSymbols()).containsExactly("A", "B");
+    }
+
+    @Test
     void partners_noTargetAmongTopGenes_saysSo() {
         var section = ScreenReport.partners(List.of(gene("GAPDH", 1, 0.001, 2)), SCREEN);
         assertThat(section.parts()).singleElement().isInstanceOf(Text.class);
