@@ -10,15 +10,20 @@ import java.util.Arrays;
  * <p>How: {@code bTreeSearchingF} on a sorted array only depends on how many null values lie below
  * the query and on the two values around it. So the queries of the class are sorted once and every
  * null value is binned among them; only null values inside a window {@code [lower, upper]} around
- * the queries are computed exactly (the extreme ones only need to be counted). A null lo-value is
+ * the queries are computed exactly (the extreme ones only need to be counted). The window is placed
+ * after a pilot of exactly computed draws (the class's first ones), a few pilot values beyond the
+ * outermost queries on each side, so that the bins next to the window hold exact neighbours. A null lo-value is
  * the minimum over beta CDFs of the draw's order statistics; a CDF evaluation is skipped where a
  * precomputed, conservative threshold on the uniform proves it cannot lower the minimum. The draws
  * are the same Park-Miller stream, consumed in the same order (generated four lanes at a time by
  * jump-ahead, which is exact modular arithmetic).
  *
- * <p>If a bin that must provide a neighbour value holds no exactly computed value, the window is
- * widened and the class recomputed from its saved stream position; a null value equal to a query
- * (never seen in practice) sends the class to the reference computation.
+ * Draws far outside the window are recognised from a few counts over their uniforms (see
+ * {@link Certificates}) without evaluating any CDF.
+ *
+ * <p>If a bin that must provide a neighbour value holds no exactly computed value, that side of the
+ * window is dropped and the class recomputed from its saved stream position; a null value equal to
+ * a query (never seen in practice) sends the class to the reference computation.
  */
 final class RraPermutation {
     private static final long M = ParkMiller.MODULUS;
@@ -41,7 +46,7 @@ final class RraPermutation {
     /** Draws computed exactly first, to place the window (see {@link #binned}). */
     private static final int PILOT = 20000;
 
-    /** Pilot values kept between a query and each window edge (~9 x more in the whole class). */
+    /** Pilot values kept between the outermost queries and each window edge. */
     private static final int WINDOW_MARGIN = 3;
 
     /** Marks a null value equal to a query. */
