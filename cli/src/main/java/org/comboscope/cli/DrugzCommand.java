@@ -74,16 +74,22 @@ final class DrugzCommand implements Callable<Integer> {
         }
         // gene log2 fold change: mean over its guides and replicates
         Map<String, double[]> lfc = new HashMap<>();
+        Map<String, List<Double>> guideValues = new HashMap<>();
         double[][] fc = r.guideScores().foldChange();
         for (int g = 0; g < r.guides().size(); g++) {
-            double[] acc = lfc.computeIfAbsent(geneOf.get(r.guides().get(g)), x -> new double[2]);
+            String gene = geneOf.get(r.guides().get(g));
+            double[] acc = lfc.computeIfAbsent(gene, x -> new double[2]);
             for (double[] rep : fc) {
                 if (Double.isFinite(rep[g])) {
                     acc[0] += rep[g];
                     acc[1]++;
+                    guideValues.computeIfAbsent(gene, x -> new ArrayList<>()).add(rep[g]);
                 }
             }
         }
+        Map<String, double[]> guideLfc = new HashMap<>();
+        guideValues.forEach((gene, l) ->
+                guideLfc.put(gene, l.stream().mapToDouble(Double::doubleValue).toArray()));
         List<ScreenReport.Gene> genes = new ArrayList<>();
         for (DrugZ.GeneScore g : r.genes()) {
             double[] a = lfc.getOrDefault(g.gene(), new double[2]);
@@ -123,6 +129,7 @@ final class DrugzCommand implements Callable<Integer> {
                         hitFdr,
                         "drugz"),
                 genes,
+                guideLfc,
                 notes);
     }
 

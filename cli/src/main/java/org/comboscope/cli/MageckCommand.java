@@ -116,6 +116,16 @@ final class MageckCommand implements Callable<Integer> {
         if (r.totalNormalisation()) {
             notes.add("median normalisation unstable, used total-count normalisation");
         }
+        // guide level: sgRNA LFCs (valid sgRNAs) per gene
+        java.util.Map<String, List<Double>> byGene = new java.util.HashMap<>();
+        for (MageckTest.SgrnaScore sg : r.sgrnas()) {
+            if (sg.valid()) {
+                byGene.computeIfAbsent(sg.gene(), x -> new ArrayList<>()).add(sg.lfc());
+            }
+        }
+        java.util.Map<String, double[]> guideLfc = new java.util.HashMap<>();
+        byGene.forEach((gene, l) ->
+                guideLfc.put(gene, l.stream().mapToDouble(Double::doubleValue).toArray()));
         return ScreenReport.build(
                 in.provenance(p),
                 new ScreenReport.Screen(
@@ -127,6 +137,7 @@ final class MageckCommand implements Callable<Integer> {
                         hitFdr,
                         "mageck"),
                 genes,
+                guideLfc,
                 notes);
     }
 

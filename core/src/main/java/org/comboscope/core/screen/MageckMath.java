@@ -122,7 +122,7 @@ final class MageckMath {
         double y = 1 - x;
         // first term C(n,k) x^k y^(n-k)
         double c = binomial(n, k);
-        double term = c * Math.pow(x, k) * Math.pow(y, n - k);
+        double term = c * pow(x, k) * pow(y, n - k);
         if (term >= cap) {
             return term;
         }
@@ -142,6 +142,14 @@ final class MageckMath {
             }
         }
         return Math.min(sum, 1.0);
+    }
+
+    /**
+     * {@code Math.pow(b, e)}, skipping the call for the exponents whose result the
+     * {@code Math.pow} contract fixes exactly (0 gives 1.0, 1 gives b).
+     */
+    private static double pow(double b, int e) {
+        return e == 0 ? 1.0 : e == 1 ? b : Math.pow(b, e);
     }
 
     private static final int BINOMIAL_TABLE = 200;

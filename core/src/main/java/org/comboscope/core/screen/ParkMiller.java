@@ -16,6 +16,11 @@ final class ParkMiller {
         this.seed = s > 0 ? s : 1;
     }
 
+    /** The current state (the last value drawn, or the seed). */
+    long state() {
+        return seed;
+    }
+
     /** The next uniform in (0, 1), bit-identical to {@code Random()} of rngs.c. */
     double next() {
         // 48271 * x mod (2^31 - 1) without a division: 2^31 = 1 (mod 2^31 - 1)

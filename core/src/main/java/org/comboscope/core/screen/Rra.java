@@ -143,7 +143,92 @@ final class Rra {
         return lo;
     }
 
-    private static double[] permutationP(String[] name, int[] itemNum, double[] lo, double alpha, Set<String> skip) {
+    /** Permutation passes as RRA chooses them (at least 100,000 null values per class). */
+    static int scanPasses(int genes) {
+        int passes = 100;
+        if (passes * genes < 100000) {
+            passes = 100000 / genes + 1;
+        }
+        return passes + 1;
+    }
+
+    /**
+     * Permutation p-values, identical to {@link #permutationPReference} (see {@link RraPermutation}).
+     */
+    static double[] permutationP(String[] name, int[] itemNum, double[] lo, double alpha, Set<String> skip) {
+        int g = name.length;
+        TreeSet<Integer> classes = new TreeSet<>();
+        for (int i = 0; i < g; i++) {
+            if (!skip.contains(name[i])) {
+                classes.add(itemNum[i]);
+            }
+        }
+        if (classes.isEmpty() || classes.last() > MAX_SGRNA_PER_GENE_PERMUTATION) {
+            // classes above the limit reuse the previous class's materialised null
+            return permutationPReference(name, itemNum, lo, alpha, skip);
+        }
+        long draws = (long) g * scanPasses(g);
+        double[] p = new double[g];
+        Arrays.fill(p, 1.0);
+        long seed = new ParkMiller(123456).state();
+        for (int n : classes) {
+            int members = 0;
+            for (int i = 0; i < g; i++) {
+                if (itemNum[i] == n && !skip.contains(name[i])) {
+                    members++;
+                }
+            }
+            int[] which = new int[members];
+            double[] geneLo = new double[members];
+            members = 0;
+            for (int i = 0; i < g; i++) {
+                if (itemNum[i] == n && !skip.contains(name[i])) {
+                    which[members] = i;
+                    geneLo[members++] = lo[i];
+                }
+            }
+            double[] cp = RraPermutation.classP(n, draws, seed, geneLo, alpha);
+            if (cp == null) {
+                cp = referenceClassP(n, draws, seed, geneLo, alpha);
+            }
+            for (int j = 0; j < members; j++) {
+                p[which[j]] = cp[j];
+            }
+            seed = RraPermutation.advance(seed, draws * n);
+        }
+        return p;
+    }
+
+    /** One class the reference way, from a given stream state. */
+    static double[] referenceClassP(int n, long draws, long seed, double[] geneLo, double alpha) {
+        ParkMiller rng = new ParkMiller(seed);
+        double[] nullLo = new double[Math.toIntExact(draws)];
+        double[] tmp = new double[n];
+        double[] buf = new double[n];
+        for (int d = 0; d < nullLo.length; d++) {
+            for (int k = 0; k < n; k++) {
+                tmp[k] = rng.next();
+            }
+            nullLo[d] = loValueOfDraw(tmp, n, alpha, buf);
+        }
+        Arrays.sort(nullLo);
+        int m = nullLo.length;
+        double[] p = new double[geneLo.length];
+        for (int i = 0; i < geneLo.length; i++) {
+            p[i] = (double) (MageckMath.bTreeSearch(geneLo[i] - 0.000000001, nullLo, m)
+                            + MageckMath.bTreeSearch(geneLo[i] + 0.000000001, nullLo, m)
+                            + 1)
+                    / 2
+                    / m;
+        }
+        return p;
+    }
+
+    /**
+     * The permutation p-values as RRA computes them: the whole null per class, sorted, searched.
+     * {@link #permutationP} gives identical values faster; this is its reference and fallback.
+     */
+    static double[] permutationPReference(String[] name, int[] itemNum, double[] lo, double alpha, Set<String> skip) {
         int g = name.length;
         int passes = 100;
         if (passes * g < 100000) {

@@ -150,6 +150,66 @@ public final class ScreenCharts {
         return Charts.style(chart);
     }
 
+    /**
+     * The guides of one gene: its per-guide log fold changes.
+     *
+     * @param depleted whether the gene is a top depleted (else enriched) gene
+     */
+    public record GeneGuides(String gene, boolean depleted, double[] lfc) {}
+
+    /**
+     * Guide-level plot: each gene a column (in the given order), its guides' log fold changes as
+     * dots (depleted genes blue, enriched vermillion), the median guide as a bar.
+     */
+    public static JFreeChart guides(String title, String lfcLabel, List<GeneGuides> genes) {
+        XYSeries dep = new XYSeries("guide of a top depleted gene", false, true);
+        XYSeries enr = new XYSeries("guide of a top enriched gene", false, true);
+        String[] names = new String[genes.size()];
+        XYSeriesCollection data = new XYSeriesCollection();
+        List<double[]> medians = new ArrayList<>();
+        for (int i = 0; i < genes.size(); i++) {
+            GeneGuides g = genes.get(i);
+            names[i] = g.gene();
+            double[] v = java.util.Arrays.stream(g.lfc())
+                    .filter(Double::isFinite)
+                    .sorted()
+                    .toArray();
+            for (int k = 0; k < v.length; k++) {
+                // small deterministic horizontal jitter so that equal values stay visible
+                double x = i + (v.length == 1 ? 0 : 0.25 * (2.0 * k / (v.length - 1) - 1));
+                (g.depleted() ? dep : enr).add(x, v[k]);
+            }
+            if (v.length > 0) {
+                int m = v.length / 2;
+                medians.add(new double[] {i, v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2});
+            }
+        }
+        data.addSeries(dep);
+        data.addSeries(enr);
+        org.jfree.chart.axis.SymbolAxis xa = new org.jfree.chart.axis.SymbolAxis("Gene", names);
+        xa.setGridBandsVisible(false);
+        xa.setVerticalTickLabels(true);
+        xa.setTickLabelFont(Charts.TICK);
+        NumberAxis ya = new NumberAxis(lfcLabel);
+        ya.setAutoRangeIncludesZero(true);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+        r.setSeriesPaint(0, DEPLETED);
+        r.setSeriesPaint(1, ENRICHED);
+        r.setSeriesShape(0, DOT);
+        r.setSeriesShape(1, DOT);
+        r.setDrawOutlines(false);
+        XYPlot plot = new XYPlot(data, xa, ya, r);
+        plot.addRangeMarker(zero());
+        for (double[] m : medians) {
+            plot.addAnnotation(
+                    new XYLineAnnotation(m[0] - 0.35, m[1], m[0] + 0.35, m[1], new BasicStroke(1.2f), Charts.INK));
+        }
+        xa.setRange(-0.6, Math.max(genes.size(), 1) - 0.4);
+        JFreeChart chart = new JFreeChart(null, Charts.TITLE, plot, true);
+        chart.addSubtitle(Charts.title(title));
+        return Charts.style(chart);
+    }
+
     private static XYPlot scatter(XYSeries other, XYSeries dep, XYSeries enr, String x, String y) {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(other);

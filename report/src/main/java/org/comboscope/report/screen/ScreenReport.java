@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.comboscope.report.doc.Fmt;
 import org.comboscope.report.doc.ReportDoc;
@@ -73,7 +74,19 @@ public final class ScreenReport {
             double fdrCutoff,
             String filePrefix) {}
 
+    /** Genes of each direction in the guide-level plot. */
+    public static final int GUIDE_GENES = 10;
+
     public static ReportDoc build(Provenance provenance, Screen s, List<Gene> genes, List<String> warnings) {
+        return build(provenance, s, genes, Map.of(), warnings);
+    }
+
+    /**
+     * The report, with a guide-level plot of the top genes when {@code guideLfc} (gene → its
+     * guides' log fold changes) is not empty.
+     */
+    public static ReportDoc build(
+            Provenance provenance, Screen s, List<Gene> genes, Map<String, double[]> guideLfc, List<String> warnings) {
         List<ScreenCharts.Gene> pts = new ArrayList<>();
         long dep = 0;
         long enr = 0;
@@ -117,6 +130,24 @@ public final class ScreenReport {
                 ScreenCharts.WIDTH_PT,
                 ScreenCharts.HEIGHT_PT,
                 raster));
+        List<ScreenCharts.GeneGuides> guides = guideGenes(genes, guideLfc);
+        if (!guides.isEmpty()) {
+            plots.add(new Figure(
+                    "guides",
+                    s.filePrefix() + "_guides",
+                    ScreenCharts.guides(
+                            s.method() + ": guides of the top " + GUIDE_GENES + " depleted and enriched genes",
+                            "guide log2 fold change",
+                            guides),
+                    ScreenCharts.WIDTH_PT,
+                    ScreenCharts.HEIGHT_PT,
+                    false));
+            plots.add(new Text(
+                    "Guide level: each dot one guide (one per replicate where the method scores replicates"
+                            + " separately), the bar its median; genes that agree across guides are the robust"
+                            + " hits.",
+                    true));
+        }
         List<Section> sections = new ArrayList<>();
         sections.add(new Section("plots", "Gene ranking", Status.NONE, false, plots));
         sections.add(top(
@@ -135,6 +166,7 @@ public final class ScreenReport {
                 Gene::pEnriched,
                 Gene::rankEnriched,
                 s));
+        sections.add(partners(genes, s));
         String summary = String.format(
                 Locale.ROOT,
                 "%s · %s · %d genes, %d depleted and %d enriched hits at FDR <= %s",
@@ -152,6 +184,77 @@ public final class ScreenReport {
                 "Colours are Okabe-Ito (colour-blind safe): blue depleted, vermillion enriched, grey not"
                         + " significant.");
         return new ReportDoc("Screen report", summary, provenance, conventions, sections, warnings);
+    }
+
+    /** The top {@link #GUIDE_GENES} depleted, then enriched, genes that have guide values. */
+    static List<ScreenCharts.GeneGuides> guideGenes(List<Gene> genes, Map<String, double[]> guideLfc) {
+        List<ScreenCharts.GeneGuides> out = new ArrayList<>();
+        if (guideLfc.isEmpty()) {
+            return out;
+        }
+        for (boolean depleted : new boolean[] {true, false}) {
+            genes.stream()
+                    .filter(g -> guideLfc.containsKey(g.gene()))
+                    .sorted(Comparator.comparingInt(depleted ? Gene::rankDepleted : Gene::rankEnriched)
+                            .thenComparing(Gene::gene))
+                    .limit(GUIDE_GENES)
+                    .forEach(g -> out.add(new ScreenCharts.GeneGuides(g.gene(), depleted, guideLfc.get(g.gene()))));
+        }
+        return out;
+    }
+
+    /**
+     * Top genes of either direction that are known drug targets (curated table {@link DrugPartners}),
+     * with their drugs: candidate combination partners for a depleted (sensitiser) gene, or a
+     * drug to test against the resistance a enriched gene confers.
+     */
+    static Section partners(List<Gene> genes, Screen s) {
+        List<List<String>> rows = new ArrayList<>();
+        for (boolean depleted : new boolean[] {true, false}) {
+            List<Gene> sorted = genes.stream()
+                    .filter(g -> (depleted ? g.rankDepleted() : g.rankEnriched()) <= TOP)
+                    .filter(g -> !DrugPartners.of(g.gene()).isEmpty())
+                    .sorted(Comparator.comparingInt(depleted ? Gene::rankDepleted : Gene::rankEnriched)
+                            .thenComparing(Gene::gene))
+                    .toList();
+            for (Gene g : sorted) {
+                double fdr = depleted ? g.fdrDepleted() : g.fdrEnriched();
+                StringBuilder drugs = new StringBuilder();
+                for (DrugPartners.Drug d : DrugPartners.of(g.gene())) {
+                    if (drugs.length() > 0) {
+                        drugs.append("; ");
+                    }
+                    drugs.append(d.name()).append(" (").append(d.mechanism()).append(')');
+                }
+                rows.add(List.of(
+                        depleted ? "depleted" : "enriched",
+                        Integer.toString(depleted ? g.rankDepleted() : g.rankEnriched()),
+                        g.gene(),
+                        Fmt.p(fdr),
+                        fdr <= s.fdrCutoff() ? "hit" : "",
+                        drugs.toString()));
+            }
+        }
+        List<Part> parts = new ArrayList<>();
+        if (rows.isEmpty()) {
+            parts.add(new Text(
+                    "None of the top " + TOP + " genes of either direction is in the curated drug-target table ("
+                            + DrugPartners.genes() + " genes).",
+                    true));
+        } else {
+            parts.add(Table.of(
+                    "partners",
+                    "",
+                    List.of("Direction", "Rank", "Gene", "FDR", "FDR <= " + Fmt.g(s.fdrCutoff()), "Drugs"),
+                    rows));
+            parts.add(new Text(
+                    "Top " + TOP + " genes of each direction that are the target of a drug in comboscope's small"
+                            + " curated table (" + DrugPartners.genes() + " genes; primary targets only). A depleted"
+                            + " gene (" + s.depletedRole() + ") suggests its drugs as combination partners; an"
+                            + " enriched gene (" + s.enrichedRole() + ") suggests drugs against that resistance.",
+                    true));
+        }
+        return new Section("partners", "Drug partners of top genes", Status.NONE, false, parts);
     }
 
     private static Section top(

@@ -1,0 +1,592 @@
+package org.comboscope.core.screen;
+
+import java.util.Arrays;
+
+/**
+ * The RRA permutation null of one sgRNA-count class, computed without materialising and sorting
+ * the {@code genes x passes} null lo-values, with results bit-identical to {@link Rra}'s reference
+ * computation (sort the null, then {@code bTreeSearchingF} at {@code lo -/+ 1e-9}).
+ *
+ * <p>How: {@code bTreeSearchingF} on a sorted array only depends on how many null values lie below
+ * the query and on the two values around it. So the queries of the class are sorted once and every
+ * null value is binned among them; only null values inside a window {@code [lower, upper]} around
+ * the queries are computed exactly (the extreme ones only need to be counted). The window is placed
+ * after a pilot of exactly computed draws (the class's first ones), a few pilot values beyond the
+ * outermost queries on each side, so that the bins next to the window hold exact neighbours. A null lo-value is
+ * the minimum over beta CDFs of the draw's order statistics; a CDF evaluation is skipped where a
+ * precomputed, conservative threshold on the uniform proves it cannot lower the minimum. The draws
+ * are the same Park-Miller stream, consumed in the same order (generated four lanes at a time by
+ * jump-ahead, which is exact modular arithmetic).
+ *
+ * Draws far outside the window are recognised from a few counts over their uniforms (see
+ * {@link Certificates}) without evaluating any CDF.
+ *
+ * <p>If a bin that must provide a neighbour value holds no exactly computed value, that side of the
+ * window is dropped and the class recomputed from its saved stream position; a null value equal to
+ * a query (never seen in practice) sends the class to the reference computation.
+ */
+final class RraPermutation {
+    private static final long M = ParkMiller.MODULUS;
+    /** Bits of the double mantissa kept by the threshold levels (4 levels per octave). */
+    private static final int LEVEL_SHIFT = 50;
+    /** Smallest cap for which thresholds are used (below it every CDF is evaluated). */
+    private static final double MIN_LEVEL = 1e-200;
+
+    private static final int KEY_MIN = (int) (Double.doubleToRawLongBits(MIN_LEVEL) >>> LEVEL_SHIFT);
+    private static final int KEY_MAX = (int) (Double.doubleToRawLongBits(1.0) >>> LEVEL_SHIFT);
+    /** Relative safety margin of the thresholds over the level (CDF rounding error is ~1e-13). */
+    private static final double MARGIN = 1e-9;
+
+    /** Classes with more sgRNAs per gene than this use the certificates of {@link Certificates}. */
+    private static final int SMALL_CLASS = 8;
+
+    /** Buckets of [0, 1] indexing the sorted queries. */
+    private static final int QBUCKETS = 1 << 16;
+
+    /** Draws computed exactly first, to place the window (see {@link #binned}). */
+    private static final int PILOT = 20000;
+
+    /** Pilot values kept between the outermost queries and each window edge. */
+    private static final int WINDOW_MARGIN = 3;
+
+    /** Marks a null value equal to a query. */
+    private static final long[] TIE = new long[0];
+
+    private final int n;
+    /** Set by {@link #binned}: the window's lower / upper side held no exact neighbour. */
+    private boolean lowFailed;
+
+    private boolean highFailed;
+
+    private final long alphaSeed;
+    private final long halfSeed;
+    /** {@code thr[i][key - KEY_MIN]}: 0 = not computed yet; else skip F_i when seed in [thr, halfSeed]. */
+    private final int[][] thr;
+
+    private RraPermutation(int n, double alpha) {
+        this.n = n;
+        this.alphaSeed = largestSeedAtMost(alpha);
+        this.halfSeed = largestSeedAtMost(0.5);
+        this.thr = new int[n + 1][];
+    }
+
+    /** The largest seed s in [0, M) with {@code (double) s / M <= x}. */
+    static long largestSeedAtMost(double x) {
+        if (!(x > 0)) {
+            return 0;
+        }
+        if (x >= 1) {
+            return M - 1;
+        }
+        long s = (long) Math.floor(x * M);
+        while (s + 1 < M && (double) (s + 1) / M <= x) {
+            s++;
+        }
+        while (s > 0 && (double) s / M > x) {
+            s--;
+        }
+        return s;
+    }
+
+    /**
+     * Permutation p-values of one class.
+     *
+     * @param n sgRNAs per gene of the class
+     * @param draws null draws ({@code genes x passes})
+     * @param startSeed Park-Miller state before the class's first draw
+     * @param geneLo lo-values of the genes of the class
+     * @param alpha RRA alpha
+     * @return p per entry of {@code geneLo}, or {@code null} if a null value equals a query
+     */
+    static double[] classP(int n, long draws, long startSeed, double[] geneLo, double alpha) {
+        RraPermutation c = new RraPermutation(n, alpha);
+        double[] queries = new double[2 * geneLo.length];
+        for (int i = 0; i < geneLo.length; i++) {
+            queries[2 * i] = geneLo[i] - 0.000000001;
+            queries[2 * i + 1] = geneLo[i] + 0.000000001;
+        }
+        double[] q = Arrays.stream(queries).sorted().distinct().toArray();
+        boolean low = true;
+        boolean high = true;
+        while (true) {
+            long[] idx = c.binned(draws, startSeed, q, low, high);
+            if (idx == TIE) {
+                return null;
+            }
+            if (idx != null) {
+                double[] p = new double[geneLo.length];
+                for (int i = 0; i < geneLo.length; i++) {
+                    long b1 = idx[Arrays.binarySearch(q, queries[2 * i])];
+                    long b2 = idx[Arrays.binarySearch(q, queries[2 * i + 1])];
+                    p[i] = (double) (b1 + b2 + 1) / 2 / draws;
+                }
+                return p;
+            }
+            // widen the failed side(s) only
+            low &= !c.lowFailed;
+            high &= !c.highFailed;
+        }
+    }
+    /**
+     * bTreeSearchingF index of every query in the sorted null; {@link #TIE}; or {@code null} if the
+     * window was too narrow on a side ({@link #lowFailed}, {@link #highFailed}).
+     */
+    private long[] binned(long draws, long startSeed, double[] q, boolean windowLow, boolean windowHigh) {
+        int nq = q.length;
+        long[] count = new long[nq + 1];
+        double[] bmax = new double[nq + 1];
+        double[] bmin = new double[nq + 1];
+        boolean[] exact = new boolean[nq + 1];
+        Arrays.fill(bmax, Double.NEGATIVE_INFINITY);
+        Arrays.fill(bmin, Double.POSITIVE_INFINITY);
+        // the pilot draws are computed exactly; the window is then placed around the queries so that
+        // a few pilot values lie between it and the queries on each side
+        long pilot = windowLow || windowHigh ? Math.min(draws, PILOT) : 0;
+        double[] pilotLo = new double[(int) pilot];
+        double lower = Double.NEGATIVE_INFINITY;
+        boolean windowTop = false;
+        double cap0 = 1.0;
+        boolean prunable = false;
+        long collect = alphaSeed;
+        Certificates cert = null;
+        long[] buf = new long[Math.max(4096, 4 * n)];
+        int bufLen = 0;
+        int pos = 0;
+        long[] lanes = lanes(startSeed);
+        long[] coll = new long[n + 1];
+        // qStart[j]: first query >= j / QBUCKETS, to narrow the search of a value's bin
+        int[] qStart = new int[QBUCKETS + 2];
+        for (int j = 0; j <= QBUCKETS + 1; j++) {
+            qStart[j] = lowerBound(q, (double) j / QBUCKETS);
+        }
+        for (long d = 0; d < draws; d++) {
+            if (d == pilot) {
+                double[] sorted = pilotLo.clone();
+                Arrays.sort(sorted);
+                if (windowLow) {
+                    int below = lowerBound(sorted, q[0]);
+                    if (below > WINDOW_MARGIN) {
+                        lower = sorted[below - WINDOW_MARGIN - 1];
+                    }
+                }
+                if (windowHigh) {
+                    int above = lowerBound(sorted, Math.nextUp(q[nq - 1]));
+                    if (above + WINDOW_MARGIN < sorted.length) {
+                        double u = sorted[above + WINDOW_MARGIN];
+                        windowTop = u < 1;
+                        cap0 = windowTop ? u : 1.0;
+                    }
+                }
+                prunable = alphaSeed <= halfSeed && cap0 >= MIN_LEVEL;
+                // values <= collect are kept: every sub-alpha value whose CDF may fall below cap0
+                if (prunable) {
+                    long smax = 0;
+                    int key = levelKey(cap0);
+                    for (int i = 1; i <= n; i++) {
+                        smax = Math.max(smax, threshold(i, key));
+                    }
+                    collect = Math.min(alphaSeed, smax - 1);
+                }
+                cert = n > SMALL_CLASS && prunable ? certificates(cap0, windowTop, lower) : null;
+                if (cert != null && cert.down != null) {
+                    cert.minFirst = lowerBound(sorted, lower) > sorted.length / 2;
+                }
+            }
+            if (pos + n > bufLen) {
+                int rest = bufLen - pos;
+                System.arraycopy(buf, pos, buf, 0, rest);
+                bufLen = rest + fill(lanes, buf, rest, (buf.length - rest) & ~3);
+                pos = 0;
+            }
+            int start = pos;
+            pos += n;
+            if (cert != null) {
+                int verdict = cert.judge(buf, start, n, coll);
+                if (verdict < 0) {
+                    count[0]++;
+                    continue;
+                }
+                if (verdict > 0) {
+                    count[nq]++;
+                    continue;
+                }
+            }
+            int k = 0;
+            long min = Long.MAX_VALUE;
+            for (int p = start; p < pos; p++) {
+                long s = buf[p];
+                coll[k] = s;
+                k += s <= collect ? 1 : 0;
+                min = Math.min(min, s);
+            }
+            double lo = cap0;
+            if (min > alphaSeed) {
+                // no value <= alpha: RRA uses the smallest one
+                double f = MageckMath.orderStatCdf(1, n, (double) min / M, lo);
+                if (f < lo) {
+                    lo = f;
+                }
+            } else if (k > 0) {
+                insertionSort(coll, k);
+                for (int i = 0; i < k && lo >= lower; i++) {
+                    long s = coll[i];
+                    if (prunable && lo >= MIN_LEVEL && s >= threshold(i + 1, levelKey(lo))) {
+                        continue;
+                    }
+                    double f = MageckMath.orderStatCdf(i + 1, n, (double) s / M, lo);
+                    if (f < lo) {
+                        lo = f;
+                    }
+                }
+            }
+            if (d < pilot) {
+                pilotLo[(int) d] = lo;
+            }
+            if (lo < lower) {
+                count[0]++;
+            } else if (windowTop && lo >= cap0) {
+                count[nq]++;
+            } else {
+                int j = (int) (lo * QBUCKETS);
+                int b = Arrays.binarySearch(q, qStart[j], qStart[j + 1], lo);
+                if (b >= 0) {
+                    // exact tie with a query: only the reference search order settles it
+                    return TIE;
+                }
+                b = -b - 1;
+                count[b]++;
+                exact[b] = true;
+                if (lo > bmax[b]) {
+                    bmax[b] = lo;
+                }
+                if (lo < bmin[b]) {
+                    bmin[b] = lo;
+                }
+            }
+        }
+        // neighbours must be exact: bin 0's maximum and bin nq's minimum come from the window
+        lowFailed = count[0] > 0 && !exact[0];
+        highFailed = count[nq] > 0 && !exact[nq];
+        if (lowFailed || highFailed) {
+            return null;
+        }
+        double[] minFrom = new double[nq + 2];
+        minFrom[nq + 1] = Double.NaN;
+        for (int u = nq; u >= 0; u--) {
+            minFrom[u] = count[u] > 0 ? bmin[u] : minFrom[u + 1];
+        }
+        long[] idx = new long[nq];
+        long below = 0;
+        double maxBelow = Double.NaN;
+        for (int t = 0; t < nq; t++) {
+            below += count[t];
+            if (count[t] > 0) {
+                maxBelow = bmax[t];
+            }
+            if (below == 0) {
+                idx[t] = 0;
+            } else if (below == draws) {
+                idx[t] = draws - 1;
+            } else {
+                double minAbove = minFrom[t + 1];
+                idx[t] = Math.abs(minAbove - q[t]) > Math.abs(maxBelow - q[t]) ? below - 1 : below;
+            }
+        }
+        return idx;
+    }
+
+    /**
+     * Cheap proofs that a draw's lo-value lies outside the window. Writing {@code u(i)} for the
+     * i-th smallest uniform and {@code F_i} for the order-statistic CDF, lo = min over the sub-alpha
+     * ranks i of {@code F_i(u(i))}.
+     *
+     * <ul>
+     *   <li>above (lo >= cap0): every sub-alpha rank has {@code u(i) >= up[i]} (thresholds proving
+     *       {@code F_i >= cap0}, made non-decreasing), i.e. for every rank {@code i <= sub}, fewer
+     *       than i sub-alpha values lie below {@code up[i]}. Each uniform is binned by a table on its
+     *       top bits to the number of thresholds at or below its bucket's start (never more than the
+     *       thresholds below it), so the binned counts never undercount.
+     *   <li>below (lo < lower): some sub-alpha rank among the values collected below {@code cut}
+     *       has {@code u(i) < down[i]} (thresholds proving {@code F_i < lower}).
+     * </ul>
+     */
+    private final class Certificates {
+        private static final int SHIFT = 19;
+        final long[] up; // 1-based; null if the above proof is off
+        final long[] down; // 1-based, exclusive; null if the below proof is off
+        final long cut;
+        /** Most draws fall below the window: test the minimum first. */
+        boolean minFirst;
+        /** Bin of a uniform by its top bits; {@code n + 1} above alpha. */
+        final byte[] code;
+
+        final int[] hist;
+
+        Certificates(long[] up, long[] down, long cut) {
+            this.up = up;
+            this.down = down;
+            this.cut = cut;
+            this.code = new byte[(int) (M >>> SHIFT) + 1];
+            for (int b = 0; b < code.length; b++) {
+                long bucketStart = (long) b << SHIFT;
+                int c = 0;
+                if (bucketStart > alphaSeed || up == null) {
+                    c = n + 1;
+                } else {
+                    while (c < n && up[c + 1] <= bucketStart) {
+                        c++;
+                    }
+                }
+                code[b] = (byte) c;
+            }
+            this.hist = new int[4 * (n + 2)];
+        }
+
+        /** -1: lo surely < lower; +1: lo surely >= cap0; 0: unknown. */
+        int judge(long[] buf, int start, int len, long[] coll) {
+            long a = alphaSeed;
+            if (minFirst) {
+                // most draws are below the window: the minimum alone usually proves it
+                long min = Long.MAX_VALUE;
+                for (int p = start, end = start + len; p < end; p++) {
+                    min = Math.min(min, buf[p]);
+                }
+                if (min <= a && min < down[1]) {
+                    return -1;
+                }
+            }
+            int[] h = hist;
+            Arrays.fill(h, 0);
+            byte[] table = code;
+            if (down == null) {
+                int sub = 0;
+                for (int p = start, end = start + len; p < end; p++) {
+                    long s = buf[p];
+                    h[(table[(int) (s >>> SHIFT)] << 2) | (p & 3)]++;
+                    sub += s <= a ? 1 : 0;
+                }
+                return sub == 0 ? 0 : above(h, sub);
+            }
+            int k = 0;
+            int sub = 0;
+            long c1 = cut;
+            long min = Long.MAX_VALUE;
+            for (int p = start, end = start + len; p < end; p++) {
+                long s = buf[p];
+                h[(table[(int) (s >>> SHIFT)] << 2) | (p & 3)]++;
+                coll[k] = s;
+                k += s < c1 ? 1 : 0;
+                sub += s <= a ? 1 : 0;
+                min = Math.min(min, s);
+            }
+            if (sub == 0) {
+                return 0;
+            }
+            if (down != null) {
+                if (min < down[1]) {
+                    return -1; // rank 1 (the minimum, sub-alpha as sub > 0)
+                }
+                if (k > 1) {
+                    insertionSort(coll, k);
+                }
+                for (int i = 0; i < k && coll[i] <= a; i++) {
+                    if (coll[i] < down[i + 1]) {
+                        return -1;
+                    }
+                }
+            }
+            return up == null ? 0 : above(h, sub);
+        }
+
+        private int above(int[] h, int sub) {
+            int below = 0;
+            for (int i = 1; i <= sub; i++) {
+                int b = 4 * (i - 1);
+                below += h[b] + h[b + 1] + h[b + 2] + h[b + 3];
+                if (below >= i) {
+                    return 0;
+                }
+            }
+            return 1;
+        }
+    }
+
+    private Certificates certificates(double cap0, boolean windowTop, double lower) {
+        long[] down = null;
+        long cut = 0;
+        if (lower >= MIN_LEVEL) {
+            down = new long[n + 1];
+            for (int i = 1; i <= n; i++) {
+                down[i] = belowThreshold(i, lower);
+            }
+            for (int i = 1; i <= Math.min(n, 4); i++) {
+                cut = Math.max(cut, down[i]);
+            }
+        }
+        long[] up = null;
+        if (windowTop) {
+            up = new long[n + 1];
+            int key = levelKey(cap0);
+            for (int i = 1; i <= n; i++) {
+                up[i] = Math.max(up[i - 1], threshold(i, key));
+            }
+        }
+        if (up == null && down == null) {
+            return null;
+        }
+        return new Certificates(up, down, cut);
+    }
+
+    /**
+     * Exclusive seed bound below which {@code orderStatCdf(i, n, s / M)} is surely {@code < level}
+     * (0 if there is none), searched on {@code [1, halfSeed]}.
+     */
+    private long belowThreshold(int i, double level) {
+        double target = level * (1 - MARGIN);
+        if (!(MageckMath.orderStatCdf(i, n, 1.0 / M) <= target)) {
+            return 0;
+        }
+        long lo = 1; // predicate true
+        long hi = halfSeed + 1; // virtual false
+        if (MageckMath.orderStatCdf(i, n, (double) halfSeed / M) <= target) {
+            return halfSeed + 1;
+        }
+        hi = halfSeed;
+        while (hi - lo > 1) {
+            long mid = (lo + hi) >>> 1;
+            if (MageckMath.orderStatCdf(i, n, (double) mid / M) <= target) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo + 1;
+    }
+
+    /** Number of entries of sorted {@code a} below {@code x}. */
+    private static int lowerBound(double[] a, double x) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static void insertionSort(long[] a, int k) {
+        for (int i = 1; i < k; i++) {
+            long x = a[i];
+            int j = i - 1;
+            while (j >= 0 && a[j] > x) {
+                a[j + 1] = a[j];
+                j--;
+            }
+            a[j + 1] = x;
+        }
+    }
+
+    /** Key of the smallest threshold level {@code >= cap} (cap in [MIN_LEVEL, 1]). */
+    private static int levelKey(double cap) {
+        long bits = Double.doubleToRawLongBits(cap);
+        return (int) ((bits + ((1L << LEVEL_SHIFT) - 1)) >>> LEVEL_SHIFT);
+    }
+
+    /**
+     * The smallest seed s <= halfSeed from which on {@code orderStatCdf(i, n, s / M)} is surely
+     * {@code >= level(key)}, or {@code M} if there is none.
+     */
+    private long threshold(int i, int key) {
+        int[] row = thr[i];
+        if (row == null) {
+            row = new int[KEY_MAX - KEY_MIN + 1];
+            thr[i] = row;
+        }
+        int slot = key - KEY_MIN;
+        int t = row[slot];
+        if (t != 0) {
+            return t;
+        }
+        double level = Double.longBitsToDouble((long) key << LEVEL_SHIFT);
+        double target = level * (1 + MARGIN);
+        long lo = 0; // predicate false (or not evaluated) at lo
+        long hi = halfSeed + 1; // virtual true
+        if (!(MageckMath.orderStatCdf(i, n, (double) halfSeed / M) >= target)) {
+            t = (int) M;
+        } else {
+            while (hi - lo > 1) {
+                long mid = (lo + hi) >>> 1;
+                if (MageckMath.orderStatCdf(i, n, (double) mid / M) >= target) {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+            t = (int) hi;
+        }
+        row[slot] = t;
+        return t;
+    }
+
+    // ---- Park-Miller stream, four lanes by jump-ahead ----
+
+    private static final long A1 = ParkMiller.MULTIPLIER;
+    private static final long A4 = mulMod(mulMod(A1, A1), mulMod(A1, A1));
+
+    static long mulMod(long a, long b) {
+        long t = a * b;
+        long r = (t & M) + (t >>> 31);
+        return r >= M ? r - M : r;
+    }
+
+    /** {@code seed * 48271^e mod M}: the generator state after e further draws. */
+    static long advance(long seed, long e) {
+        long result = seed;
+        long base = A1;
+        for (long x = e; x > 0; x >>= 1) {
+            if ((x & 1) != 0) {
+                result = mulMod(result, base);
+            }
+            base = mulMod(base, base);
+        }
+        return result;
+    }
+
+    /** The next four states after {@code seed}. */
+    private static long[] lanes(long seed) {
+        long[] l = new long[4];
+        long s = seed;
+        for (int k = 0; k < 4; k++) {
+            s = mulMod(s, A1);
+            l[k] = s;
+        }
+        return l;
+    }
+
+    /** Writes the next {@code len} (a multiple of 4) stream values to {@code out[from...]}. */
+    private static int fill(long[] lanes, long[] out, int from, int len) {
+        long l0 = lanes[0];
+        long l1 = lanes[1];
+        long l2 = lanes[2];
+        long l3 = lanes[3];
+        for (int p = from, end = from + len; p < end; p += 4) {
+            out[p] = l0;
+            out[p + 1] = l1;
+            out[p + 2] = l2;
+            out[p + 3] = l3;
+            l0 = mulMod(l0, A4);
+            l1 = mulMod(l1, A4);
+            l2 = mulMod(l2, A4);
+            l3 = mulMod(l3, A4);
+        }
+        lanes[0] = l0;
+        lanes[1] = l1;
+        lanes[2] = l2;
+        lanes[3] = l3;
+        return len;
+    }
+}
