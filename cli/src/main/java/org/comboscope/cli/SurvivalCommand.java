@@ -121,6 +121,14 @@ final class SurvivalCommand implements Callable<Integer> {
                     + " risk, medians with CIs, survival at --times, log-rank and Cox tables.")
     boolean report;
 
+    @Option(
+            names = "--covariates",
+            split = ",",
+            description = "Numeric columns added to the Cox model (e.g. age,ph.ecog): coxph(Surv ~ group + age +"
+                    + " ph.ecog). Rows with a missing covariate (NA or empty) are left out of the Cox model"
+                    + " only, as R's na.omit does (counted in warnings.txt).")
+    List<String> covariates = new ArrayList<>();
+
     @Override
     public Integer call() throws IOException {
         Set<PlotFormat> plotFormats = PlotFormat.parseList(plots);
@@ -143,6 +151,9 @@ final class SurvivalCommand implements Callable<Integer> {
         EventCoding coding = EventCoding.parse(eventCoding);
         SurvivalTable table = new SurvivalCsvReader(timeColumn, eventColumn, groupColumn, coding).read(input);
         Map<String, SurvivalSample> groups = table.groups();
+        SurvivalCsvReader.CoxRows coxRows = covariates.isEmpty()
+                ? null
+                : new SurvivalCsvReader(timeColumn, eventColumn, groupColumn, coding).readCoxRows(input, covariates);
 
         List<String> warnings = new ArrayList<>();
         int exit = Main.EXIT_OK;
@@ -158,8 +169,10 @@ final class SurvivalCommand implements Callable<Integer> {
                     exit = Main.EXIT_PARTIAL;
                 } else {
                     writeLogRank(dir, groups);
-                    exit = Math.max(exit, writeCox(dir, tieMethods, groups, warnings));
+                    exit = Math.max(exit, writeCox(dir, tieMethods, groups, coxRows, warnings));
                 }
+            } else if (coxRows != null) {
+                exit = Math.max(exit, writeCox(dir, tieMethods, groups, coxRows, warnings));
             }
             if (!warnings.isEmpty()) {
                 try (Writer w = dir.writer("warnings.txt")) {
@@ -371,8 +384,16 @@ final class SurvivalCommand implements Callable<Integer> {
     }
 
     private int writeCox(
-            OutputDirectory dir, List<Ties> tieMethods, Map<String, SurvivalSample> groups, List<String> warnings)
+            OutputDirectory dir,
+            List<Ties> tieMethods,
+            Map<String, SurvivalSample> groups,
+            SurvivalCsvReader.CoxRows coxRows,
+            List<String> warnings)
             throws IOException {
+        if (coxRows != null && coxRows.droppedRows() > 0) {
+            warnings.add("cox.csv: " + coxRows.droppedRows() + " row(s) left out of the Cox model for a missing"
+                    + " covariate (" + String.join(", ", coxRows.covariateNames()) + ")");
+        }
         int exit = Main.EXIT_OK;
         try (Writer w = dir.writer("cox.csv");
                 CsvTable t = CsvTable.csv(
@@ -394,7 +415,9 @@ final class SurvivalCommand implements Callable<Integer> {
             for (Ties ties : tieMethods) {
                 CoxFit fit;
                 try {
-                    fit = CoxModel.fitGroups("group", groups, ties);
+                    fit = coxRows == null
+                            ? CoxModel.fitGroups("group", groups, ties)
+                            : fitWithCovariates(new ArrayList<>(groups.keySet()), coxRows, ties);
                 } catch (FitFailureException e) {
                     report("Cox model (" + ties.label() + ") not fitted: " + e.getMessage());
                     warnings.add("cox.csv: no rows for ties = " + ties.label() + ": " + e.getMessage());
@@ -426,5 +449,31 @@ final class SurvivalCommand implements Callable<Integer> {
             }
         }
         return exit;
+    }
+
+    /**
+     * {@code coxph(Surv(time, event) ~ group + covariates)}: treatment contrasts for the group (first
+     * level the reference, terms named {@code group<level>} as {@link CoxModel#fitGroups} names them),
+     * then the covariates under their column names.
+     */
+    private static CoxFit fitWithCovariates(List<String> levels, SurvivalCsvReader.CoxRows rows, Ties ties) {
+        int n = rows.time().length;
+        int g = levels.size() > 1 ? levels.size() - 1 : 0;
+        int p = g + rows.covariateNames().size();
+        double[][] x = new double[n][p];
+        for (int i = 0; i < n; i++) {
+            int level = levels.indexOf(rows.groups().get(i));
+            if (level > 0) {
+                x[i][level - 1] = 1;
+            }
+            System.arraycopy(
+                    rows.covariates()[i], 0, x[i], g, rows.covariateNames().size());
+        }
+        List<String> names = new ArrayList<>();
+        for (int k = 1; k < levels.size(); k++) {
+            names.add("group" + levels.get(k));
+        }
+        names.addAll(rows.covariateNames());
+        return CoxModel.fit(rows.time(), rows.event(), x, names, ties);
     }
 }

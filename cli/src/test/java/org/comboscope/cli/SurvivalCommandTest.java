@@ -1,6 +1,7 @@
 package org.comboscope.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,6 +68,90 @@ class SurvivalCommandTest {
             assertThat(dir.resolve("warnings.txt")).content().doesNotContain("std_err is NA");
         }
         assertThat(Files.exists(dir.resolve("followup.csv"))).isTrue();
+    }
+
+    /**
+     * {@code coxph(Surv(time, status) ~ age + sex, data = lung)} as R survival prints it (the survival
+     * package's documented example; here sex is the group column with female as the reference, so the
+     * sign of the sex term is R's flipped): age 0.017045 (se 0.009223), sex 0.513219 (se 0.167458),
+     * likelihood-ratio test 14.12 on 2 df, p = 0.0008574. Printed values are rounded; the tolerances
+     * are half a unit of the last printed digit.
+     */
+    @Test
+    void survival_lungWithAgeCovariate_matchesRsPublishedCoxFit() throws IOException {
+        Path input = resource("lung_input.csv");
+        Path dir = tmp.resolve("cov");
+        int code = run(
+                "survival",
+                "--input",
+                input.toString(),
+                "--time",
+                "time",
+                "--event",
+                "event",
+                "--group",
+                "group",
+                "--covariates",
+                "age",
+                "--ties",
+                "efron",
+                "--out",
+                dir.toString());
+        assertThat(code).as("stderr: %s", err).isEqualTo(Main.EXIT_OK);
+        List<List<String>> cox = csv(Files.readString(dir.resolve("cox.csv")));
+        List<String> h = cox.get(0);
+        assertThat(cox).hasSize(3);
+        assertThat(cox.get(1).get(h.indexOf("term"))).isEqualTo("groupmale");
+        assertThat(cox.get(2).get(h.indexOf("term"))).isEqualTo("age");
+        assertThat(Double.parseDouble(cox.get(1).get(h.indexOf("coef")))).isCloseTo(0.513219, within(5e-7));
+        assertThat(Double.parseDouble(cox.get(1).get(h.indexOf("se")))).isCloseTo(0.167458, within(5e-7));
+        assertThat(Double.parseDouble(cox.get(2).get(h.indexOf("coef")))).isCloseTo(0.017045, within(5e-7));
+        assertThat(Double.parseDouble(cox.get(2).get(h.indexOf("se")))).isCloseTo(0.009223, within(5e-7));
+        assertThat(Double.parseDouble(cox.get(2).get(h.indexOf("lr_test")))).isCloseTo(14.12, within(0.005));
+        assertThat(Double.parseDouble(cox.get(2).get(h.indexOf("lr_p")))).isCloseTo(0.0008574, within(5e-8));
+    }
+
+    @Test
+    void survival_covariateWithMissingAndBadValues_dropsNaRowsAndNamesTheBadCell() throws IOException {
+        Path input = tmp.resolve("cov.csv");
+        Files.writeString(
+                input,
+                "time,event,group,age\n5,1,a,60\n8,0,a,NA\n3,1,b,55\n9,1,b,70\n4,1,a,61\n7,0,b,\n6,1,a,58\n2,1,b,66\n");
+        Path dir = tmp.resolve("na");
+        int code = run(
+                "survival",
+                "--input",
+                input.toString(),
+                "--time",
+                "time",
+                "--event",
+                "event",
+                "--group",
+                "group",
+                "--covariates",
+                "age",
+                "--out",
+                dir.toString());
+        assertThat(code).as("stderr: %s", err).isIn(Main.EXIT_OK, Main.EXIT_PARTIAL);
+        assertThat(Files.readString(dir.resolve("warnings.txt"))).contains("2 row(s) left out of the Cox model");
+        Files.writeString(input, "time,event,group,age\n5,1,a,60\n8,0,a,old\n3,1,b,55\n");
+        int bad = run(
+                "survival",
+                "--input",
+                input.toString(),
+                "--time",
+                "time",
+                "--event",
+                "event",
+                "--group",
+                "group",
+                "--covariates",
+                "age",
+                "--out",
+                tmp.resolve("bad").toString());
+        assertThat(bad).isEqualTo(Main.EXIT_INPUT);
+        assertThat(err.toString()).contains("cov.csv:3", "age", "'old'");
+        assertThat(Files.exists(tmp.resolve("bad"))).isFalse();
     }
 
     /** Compares the reference columns cell by cell: text exactly, numbers within 1e-9 relative. */

@@ -42,7 +42,61 @@ public final class SurvivalCsvReader {
         this.coding = coding;
     }
 
-    private record Row(long line, double time, String eventText, String group) {}
+    private record Row(long line, double time, String eventText, String group, double[] covariates) {}
+
+    /**
+     * Rows for a Cox model with covariates, in file order: group labels (reference = first in sorted
+     * order, as {@link #read} orders groups), times, events and numeric covariates. Rows with a
+     * missing covariate ({@code NA} or empty) are left out, as R's {@code na.omit} does, and counted.
+     *
+     * @param groups group label per row ({@code all} without a group column)
+     * @param covariates one row per observation, one column per name in {@code covariateNames}
+     * @param droppedRows rows left out for a missing covariate
+     */
+    public record CoxRows(
+            List<String> groups,
+            double[] time,
+            boolean[] event,
+            double[][] covariates,
+            List<String> covariateNames,
+            int droppedRows) {}
+
+    /**
+     * Reads {@code file} with numeric covariate columns for a Cox model.
+     *
+     * @throws DataFormatException for a missing column or a covariate that is neither a number nor NA
+     */
+    public CoxRows readCoxRows(Path file, List<String> covariateNames) {
+        List<Row> rows = parse(file, covariateNames);
+        EventCoding resolved = resolve(rows);
+        List<String> groups = new ArrayList<>();
+        List<double[]> x = new ArrayList<>();
+        List<Double> t = new ArrayList<>();
+        List<Boolean> d = new ArrayList<>();
+        int dropped = 0;
+        for (Row r : rows) {
+            boolean complete = true;
+            for (double v : r.covariates) {
+                complete &= !Double.isNaN(v);
+            }
+            if (!complete) {
+                dropped++;
+                continue;
+            }
+            groups.add(r.group);
+            x.add(r.covariates);
+            t.add(r.time);
+            d.add(event(r, resolved, file.toString()));
+        }
+        double[] time = new double[t.size()];
+        boolean[] event = new boolean[d.size()];
+        for (int i = 0; i < time.length; i++) {
+            time[i] = t.get(i);
+            event[i] = d.get(i);
+        }
+        return new CoxRows(
+                List.copyOf(groups), time, event, x.toArray(new double[0][]), List.copyOf(covariateNames), dropped);
+    }
 
     /**
      * Reads {@code file}.
@@ -51,6 +105,28 @@ public final class SurvivalCsvReader {
      * @throws UncheckedIOException if the file cannot be read
      */
     public SurvivalTable read(Path file) {
+        String name = file.toString();
+        List<Row> rows = parse(file, List.of());
+        EventCoding resolved = resolve(rows);
+        Map<String, List<Row>> byGroup = new TreeMap<>();
+        for (Row r : rows) {
+            byGroup.computeIfAbsent(r.group, g -> new ArrayList<>()).add(r);
+        }
+        Map<String, SurvivalSample> groups = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Row>> e : byGroup.entrySet()) {
+            List<Row> g = e.getValue();
+            double[] t = new double[g.size()];
+            boolean[] d = new boolean[g.size()];
+            for (int i = 0; i < g.size(); i++) {
+                t[i] = g.get(i).time;
+                d[i] = event(g.get(i), resolved, name);
+            }
+            groups.put(e.getKey(), new SurvivalSample(t, d));
+        }
+        return new SurvivalTable(name, groups, resolved, rows.size());
+    }
+
+    private List<Row> parse(Path file, List<String> covariateNames) {
         String name = file.toString();
         List<Row> rows = new ArrayList<>();
         try (CsvReader<CsvRecord> csv = CsvReader.builder()
@@ -70,6 +146,10 @@ public final class SurvivalCsvReader {
             int ti = column(header, timeColumn, name, "time");
             int ei = column(header, eventColumn, name, "event");
             int gi = groupColumn == null ? -1 : column(header, groupColumn, name, "group");
+            int[] ci = new int[covariateNames.size()];
+            for (int k = 0; k < ci.length; k++) {
+                ci[k] = column(header, covariateNames.get(k), name, "covariate");
+            }
             while (it.hasNext()) {
                 CsvRecord r = it.next();
                 long line = r.getStartingLineNumber();
@@ -87,7 +167,27 @@ public final class SurvivalCsvReader {
                                 "group is missing ('" + group + "'); every row needs one");
                     }
                 }
-                rows.add(new Row(line, time, eventText, group));
+                double[] cov = new double[ci.length];
+                for (int k = 0; k < ci.length; k++) {
+                    String text = field(r, ci[k]);
+                    if (text.isEmpty() || text.equals("NA")) {
+                        cov[k] = Double.NaN;
+                        continue;
+                    }
+                    try {
+                        cov[k] = Double.parseDouble(text);
+                    } catch (NumberFormatException e) {
+                        cov[k] = Double.NaN;
+                    }
+                    if (!Double.isFinite(cov[k])) {
+                        throw new DataFormatException(
+                                name,
+                                (int) line,
+                                covariateNames.get(k),
+                                "covariate must be a finite number or NA, was '" + text + "'");
+                    }
+                }
+                rows.add(new Row(line, time, eventText, group, cov));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
@@ -97,23 +197,7 @@ public final class SurvivalCsvReader {
         if (rows.isEmpty()) {
             throw new DataFormatException(name, 0, null, "no data rows after the header");
         }
-        EventCoding resolved = resolve(rows);
-        Map<String, List<Row>> byGroup = new TreeMap<>();
-        for (Row r : rows) {
-            byGroup.computeIfAbsent(r.group, g -> new ArrayList<>()).add(r);
-        }
-        Map<String, SurvivalSample> groups = new LinkedHashMap<>();
-        for (Map.Entry<String, List<Row>> e : byGroup.entrySet()) {
-            List<Row> g = e.getValue();
-            double[] t = new double[g.size()];
-            boolean[] d = new boolean[g.size()];
-            for (int i = 0; i < g.size(); i++) {
-                t[i] = g.get(i).time;
-                d[i] = event(g.get(i), resolved, name);
-            }
-            groups.put(e.getKey(), new SurvivalSample(t, d));
-        }
-        return new SurvivalTable(name, groups, resolved, rows.size());
+        return rows;
     }
 
     private static char separator(Path file) throws IOException {
