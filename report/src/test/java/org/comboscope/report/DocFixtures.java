@@ -90,6 +90,45 @@ public final class DocFixtures {
                 List.of("not analysed: block P05, ci: drug 'drugC' has 0 distinct concentrations"));
     }
 
+    /**
+     * A {@code ci} report of {@code n} blocks: block B01's analysis repeated under ids B0001,
+     * B0002, ...; every tenth block (B0010, B0020, ...) has failed, as block P05 above.
+     */
+    public static ReportDoc ciMany(int n) throws Exception {
+        ReportDoc one = ci();
+        List<String> lines = Files.readAllLines(Path.of("src/test/resources/ci/synergy_python_B01.csv"));
+        int m = lines.size() - 1;
+        double[] d1 = new double[m];
+        double[] d2 = new double[m];
+        double[] fa = new double[m];
+        for (int i = 0; i < m; i++) {
+            String[] f = lines.get(i + 1).split(",");
+            d1[i] = Double.parseDouble(f[3]);
+            d2[i] = Double.parseDouble(f[4]);
+            fa[i] = Double.parseDouble(f[5]);
+        }
+        TwoDrugData data = new TwoDrugData(d1, d2, fa);
+        CiAnalysis a = new CombinationIndex().withBootstrap(20).withSeed(1).analyze(data, "B01");
+        List<ParametricFit> fits = List.of(MuSyC.fit(data, 5, 1, "B01"), Zimmer.fit(data, 5, 1, "B01"));
+        List<CiReport.Block> blocks = new ArrayList<>();
+        for (int b = 1; b <= n; b++) {
+            String id = String.format(java.util.Locale.ROOT, "B%04d", b);
+            blocks.add(
+                    b % 10 == 0
+                            ? new CiReport.Block(
+                                    id,
+                                    "drugC",
+                                    "drugD",
+                                    "uM",
+                                    "uM",
+                                    Optional.empty(),
+                                    List.of(),
+                                    Map.of("ci", "drug 'drugC' has 0 distinct concentrations"))
+                            : new CiReport.Block(id, "drugA", "drugB", "uM", "uM", Optional.of(a), fits, Map.of()));
+        }
+        return CiReport.build(one.provenance(), blocks, new double[] {0.5, 0.75, 0.9, 0.95}, List.of());
+    }
+
     /** R's lung data by sex. */
     public static ReportDoc survival() throws Exception {
         Map<String, SurvivalSample> groups = new SurvivalCsvReader("time", "event", "group", EventCoding.AUTO)

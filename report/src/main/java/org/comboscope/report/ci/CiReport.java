@@ -2,6 +2,7 @@ package org.comboscope.report.ci;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,7 +78,7 @@ public final class CiReport {
         List<Section> sections = new ArrayList<>();
         sections.add(overview(blocks, levels));
         for (Block b : blocks) {
-            sections.add(block(b));
+            sections.add(block(b, levels));
         }
         long ok = blocks.stream()
                 .filter(b -> b.ci().isPresent() || !b.fits().isEmpty())
@@ -144,7 +145,7 @@ public final class CiReport {
         return "block-" + SynergyReport.fileSafe(blockId).replace('.', '_');
     }
 
-    private static Section block(Block b) {
+    private static Section block(Block b, double[] levels) {
         List<Part> parts = new ArrayList<>();
         String u1 = unit(b.unit1());
         String u2 = unit(b.unit2());
@@ -263,8 +264,26 @@ public final class CiReport {
         Status st = b.failures().isEmpty() ? Status.NONE : Status.WARN;
         // a block without results is a few lines: no page of its own in the PDF
         boolean full = b.ci().isPresent() || !b.fits().isEmpty();
+        Map<String, String> index = new LinkedHashMap<>();
+        index.put("Block", b.blockId());
+        index.put("Drugs", b.drug1() + " + " + b.drug2());
+        Optional<CiRay> ray = b.ci().flatMap(CiReport::mainRay);
+        if (levels.length > 0) {
+            double fa = levels[0];
+            index.put(
+                    "CI at Fa " + Fmt.g(fa),
+                    ray.flatMap(x -> level(x, fa)).map(l -> Fmt.g(l.ci())).orElse("NA"));
+        }
+        index.put("MuSyC beta", param(b, "MuSyC", "beta"));
+        index.put("Zimmer a12", param(b, "Zimmer", "a12"));
+        index.put("BRAID kappa", param(b, "BRAID", "kappa"));
         return new Section(
-                anchor(b.blockId()), "Block " + b.blockId() + ": " + b.drug1() + " + " + b.drug2(), st, full, parts);
+                anchor(b.blockId()),
+                "Block " + b.blockId() + ": " + b.drug1() + " + " + b.drug2(),
+                st,
+                full,
+                parts,
+                index);
     }
 
     private static List<String> drugRow(

@@ -1,6 +1,9 @@
 package org.comboscope.report.doc;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.comboscope.core.error.InvalidInputException;
 import org.comboscope.report.synergy.Provenance;
@@ -58,8 +61,14 @@ public record ReportDoc(
      * @param status verdict badge ({@link Status#NONE}: no badge)
      * @param newPage whether the PDF starts the section on a new page
      * @param parts the content
+     * @param index for a section that repeats per item (a block, a plate): its row in the index of a
+     *     long report, column name to value in column order (the first column links to the
+     *     section); empty for the other sections. The HTML page lists such sections in an index
+     *     and shows them a page at a time when there are more than {@code
+     *     DocumentHtml.PAGED_SECTIONS} of them.
      */
-    public record Section(String id, String title, Status status, boolean newPage, List<Part> parts) {
+    public record Section(
+            String id, String title, Status status, boolean newPage, List<Part> parts, Map<String, String> index) {
         public Section {
             Objects.requireNonNull(title, "title");
             Objects.requireNonNull(status, "status");
@@ -67,6 +76,12 @@ public record ReportDoc(
                 throw new InvalidInputException("id", id, "must be letters, digits, '-' or '_'");
             }
             parts = List.copyOf(parts);
+            index = Collections.unmodifiableMap(new LinkedHashMap<>(index));
+        }
+
+        /** A section that is not listed in an index. */
+        public Section(String id, String title, Status status, boolean newPage, List<Part> parts) {
+            this(id, title, status, newPage, parts, Map.of());
         }
     }
 

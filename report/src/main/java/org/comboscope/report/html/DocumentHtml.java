@@ -4,8 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import org.comboscope.report.doc.ReportDoc;
 import org.comboscope.report.doc.ReportDoc.Figure;
@@ -22,6 +24,9 @@ import org.comboscope.report.synergy.Provenance;
  * A {@link ReportDoc} as one self-contained HTML page (no network): the synergy report's styles
  * and header, the provenance block, then every section with its tables and charts. Charts are
  * inlined as SVG (ids prefixed per chart), or as PNG data for charts with thousands of marks.
+ * A document with more than {@link #PAGED_SECTIONS} indexed sections (blocks, plates) gets an
+ * index table instead of the contents list and shows those sections {@link #PAGE_SIZE} at a time
+ * (the rest wait in {@code <template>} elements; links to {@code #section-id} open the right page).
  * A small inlined script makes tables sortable and filterable; script errors are collected in
  * {@code window.__errors} and {@code body[data-rendered=1]} marks a finished page (for tests).
  */
@@ -30,6 +35,14 @@ public final class DocumentHtml {
     static final int RASTER_DPI = 150;
     /** Tables with more rows than this get a filter box. */
     static final int FILTER_ROWS = 15;
+    /**
+     * Above this many indexed sections (blocks, plates) the page lists them in an index table and
+     * shows {@link #PAGE_SIZE} at a time; the others wait in {@code <template>} elements, outside
+     * the live page.
+     */
+    public static final int PAGED_SECTIONS = 25;
+    /** Indexed sections shown per page of a long report. */
+    public static final int PAGE_SIZE = 20;
 
     private int figureCount;
 
@@ -47,8 +60,13 @@ public final class DocumentHtml {
         out.write("<header><h1>" + HtmlReport.esc(doc.kind()) + "</h1><p class=\"sub\">" + HtmlReport.esc(doc.summary())
                 + "</p>\n<nav class=\"toc\"><a href=\"#inputs\">Inputs</a>");
         List<Section> sections = doc.sections();
-        boolean longToc = sections.size() > 8;
-        if (!longToc) {
+        List<Section> items =
+                sections.stream().filter(x -> !x.index().isEmpty()).toList();
+        boolean paged = items.size() > PAGED_SECTIONS;
+        boolean longToc = !paged && sections.size() > 8;
+        if (paged) {
+            out.write("<a href=\"#contents\">Index (" + items.size() + ")</a>");
+        } else if (!longToc) {
             for (Section s : sections) {
                 out.write("<a href=\"#" + s.id() + "\">" + HtmlReport.esc(s.title()) + "</a>");
             }
@@ -65,8 +83,19 @@ public final class DocumentHtml {
             }
             out.write("</ol></section>\n");
         }
+        if (paged) {
+            index(items, out);
+        }
+        boolean pagesWritten = false;
         for (Section s : sections) {
-            section(s, out);
+            if (paged && !s.index().isEmpty()) {
+                if (!pagesWritten) {
+                    pages(items, out);
+                    pagesWritten = true;
+                }
+            } else {
+                section(s, out);
+            }
         }
         out.write("<section id=\"problems\"><h2>Warnings</h2>");
         if (doc.warnings().isEmpty()) {
@@ -80,6 +109,63 @@ public final class DocumentHtml {
         }
         out.write("</section>\n</main>\n<script>\n" + HtmlReport.resource("document.js")
                 + "</script>\n</body>\n</html>\n");
+    }
+
+    /** The index of a long report: one row per indexed section, with a link, its key numbers and verdict. */
+    private static void index(List<Section> items, Writer out) throws IOException {
+        Set<String> columns = new LinkedHashSet<>();
+        for (Section s : items) {
+            columns.addAll(s.index().keySet());
+        }
+        List<String> cols = List.copyOf(columns);
+        int pages = (items.size() + PAGE_SIZE - 1) / PAGE_SIZE;
+        out.write("<section id=\"contents\" class=\"index\"><h2>Index</h2><p class=\"note\">" + items.size()
+                + " sections, shown " + PAGE_SIZE + " per page (" + pages + " pages). Click a row to open its"
+                + " section; type in the box to filter; click a column to sort.</p>");
+        out.write("<input class=\"table-filter\" id=\"index-filter\" type=\"search\" placeholder=\"Filter\""
+                + " aria-label=\"Filter the index\">");
+        out.write("<div class=\"tablewrap doc\"><table class=\"grid sortable index\" data-table=\"index\"><thead><tr>");
+        for (String c : cols) {
+            out.write("<th>" + HtmlReport.esc(c) + "</th>");
+        }
+        out.write("<th>Status</th><th>Page</th></tr></thead><tbody>");
+        for (int i = 0; i < items.size(); i++) {
+            Section s = items.get(i);
+            out.write("<tr data-section=\"" + s.id() + "\" data-status=\""
+                    + s.status().label() + "\""
+                    + (s.status() == Status.NONE ? "" : " class=\"" + s.status().label() + "\"") + ">");
+            for (int c = 0; c < cols.size(); c++) {
+                String v = s.index().getOrDefault(cols.get(c), "");
+                if (c == 0) {
+                    out.write("<td class=\"t\"><a href=\"#" + s.id() + "\">" + HtmlReport.esc(v) + "</a></td>");
+                } else {
+                    out.write((numeric(v) ? "<td>" : "<td class=\"t\">") + HtmlReport.esc(v) + "</td>");
+                }
+            }
+            out.write("<td class=\"t\">"
+                    + (s.status() == Status.NONE ? "ok" : badge(s.status()).trim()) + "</td><td>" + (i / PAGE_SIZE + 1)
+                    + "</td></tr>");
+        }
+        out.write("</tbody></table></div></section>\n");
+    }
+
+    /**
+     * The indexed sections: a pager and an empty container the script fills with one page, and
+     * every section in a {@code <template>} (parsed but not rendered: not in the live DOM).
+     */
+    private void pages(List<Section> items, Writer out) throws IOException {
+        int pages = (items.size() + PAGE_SIZE - 1) / PAGE_SIZE;
+        String pager = "<nav class=\"pager\"><button type=\"button\" class=\"prev\">&larr; Previous</button>"
+                + " <span class=\"page-label\"></span> <button type=\"button\" class=\"next\">Next &rarr;</button>"
+                + "</nav>\n";
+        out.write("<div id=\"paged\" data-pages=\"" + pages + "\" data-page-size=\"" + PAGE_SIZE + "\" data-sections=\""
+                + items.size() + "\">\n" + pager + "<div id=\"pages\"></div>\n" + pager + "</div>\n");
+        for (int i = 0; i < items.size(); i++) {
+            Section s = items.get(i);
+            out.write("<template data-section=\"" + s.id() + "\" data-page=\"" + (i / PAGE_SIZE) + "\">");
+            section(s, out);
+            out.write("</template>\n");
+        }
     }
 
     private static void provenance(ReportDoc doc, Writer out) throws IOException {

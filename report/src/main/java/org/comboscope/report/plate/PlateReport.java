@@ -2,8 +2,10 @@ package org.comboscope.report.plate;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.comboscope.core.plate.NormalizedPlate;
@@ -234,6 +236,11 @@ public final class PlateReport {
                 parts.add(new Text("Note: " + n, true));
             }
         });
-        return new Section(anchor(r.plateId()), "Plate " + r.plateId(), status(qc.verdict()), true, parts);
+        Map<String, String> index = new LinkedHashMap<>();
+        index.put("Plate", r.plateId());
+        index.put("Z'", value(qc, "z_prime"));
+        index.put("CV vehicle", value(qc, "cv_vehicle"));
+        index.put("Used", p.excluded().isPresent() ? "no" : "yes");
+        return new Section(anchor(r.plateId()), "Plate " + r.plateId(), status(qc.verdict()), true, parts, index);
     }
 }

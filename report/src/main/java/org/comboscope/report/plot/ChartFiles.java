@@ -33,6 +33,14 @@ public final class ChartFiles {
     /** PNG resolution, dots per inch (chart sizes are in points, 72 per inch). */
     public static final int PNG_DPI = 300;
 
+    static {
+        // JFreeChart draws rotated text (vertical axis labels) through a TextLayout by default,
+        // which SVG and PDF generators can only emit as glyph outlines (~10 KB per label in SVG);
+        // drawString under a rotation is drawn correctly by every current Java2D pipeline and is
+        // emitted as text
+        org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
+    }
+
     private ChartFiles() {}
 
     /** SVG text of a chart drawn at {@code width × height} points. */
@@ -45,6 +53,16 @@ public final class ChartFiles {
      * several charts can be inlined in one HTML page without their ids colliding.
      */
     public static String svg(JFreeChart chart, int width, int height, String idPrefix) {
+        return svg(chart, width, height, idPrefix, true);
+    }
+
+    /**
+     * As {@link #svg(JFreeChart, int, int, String)}; {@code compact} false gives Batik's own
+     * pretty-printed output with full-precision coordinates (for comparisons: the compact form
+     * must draw the same picture). Compact: coordinates rounded to 0.01 pt, no indentation, no
+     * attributes that restate a default, no clip to the whole canvas (see {@link SvgCompactor}).
+     */
+    public static String svg(JFreeChart chart, int width, int height, String idPrefix, boolean compact) {
         Document doc;
         try {
             doc = javax.xml.parsers.DocumentBuilderFactory.newInstance()
@@ -71,14 +89,21 @@ public final class ChartFiles {
         root.setAttributeNS(null, "viewBox", "0 0 " + width + " " + height);
         root.setAttributeNS(null, "width", width + "pt");
         root.setAttributeNS(null, "height", height + "pt");
-        java.io.StringWriter out = new java.io.StringWriter();
-        try {
-            g.stream(root, out, true, false);
-        } catch (org.apache.batik.svggen.SVGGraphics2DIOException e) {
-            throw new IllegalStateException("SVG generation failed", e);
+        String text;
+        if (compact) {
+            SvgCompactor.compact(root, width, height);
+            text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + SvgCompactor.serialize(root) + "\n";
+        } else {
+            java.io.StringWriter out = new java.io.StringWriter();
+            try {
+                g.stream(root, out, true, false);
+            } catch (org.apache.batik.svggen.SVGGraphics2DIOException e) {
+                throw new IllegalStateException("SVG generation failed", e);
+            }
+            text = out.toString();
         }
         g.dispose();
-        return out.toString();
+        return text;
     }
 
     /** Writes an SVG file. */
