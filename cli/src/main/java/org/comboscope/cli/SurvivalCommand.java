@@ -129,6 +129,12 @@ final class SurvivalCommand implements Callable<Integer> {
                     + " only, as R's na.omit does (counted in warnings.txt).")
     List<String> covariates = new ArrayList<>();
 
+    @Option(
+            names = "--strata",
+            description = "Column of strata: adds DIR/logrank_stratified.csv, the stratified log-rank test of the"
+                    + " groups (R: survdiff(Surv ~ group + strata(COL))).")
+    String strataColumn;
+
     @Override
     public Integer call() throws IOException {
         Set<PlotFormat> plotFormats = PlotFormat.parseList(plots);
@@ -169,6 +175,9 @@ final class SurvivalCommand implements Callable<Integer> {
                     exit = Main.EXIT_PARTIAL;
                 } else {
                     writeLogRank(dir, groups);
+                    if (strataColumn != null) {
+                        writeStratifiedLogRank(dir, new ArrayList<>(groups.keySet()));
+                    }
                     exit = Math.max(exit, writeCox(dir, tieMethods, groups, coxRows, warnings));
                 }
             } else if (coxRows != null) {
@@ -475,5 +484,47 @@ final class SurvivalCommand implements Callable<Integer> {
         }
         names.addAll(rows.covariateNames());
         return CoxModel.fit(rows.time(), rows.event(), x, names, ties);
+    }
+
+    /** {@code logrank_stratified.csv}: groups compared within each stratum, scores and variances summed. */
+    private void writeStratifiedLogRank(OutputDirectory dir, List<String> levels) throws IOException {
+        SurvivalCsvReader.CoxRows rows = new SurvivalCsvReader(
+                        timeColumn, eventColumn, groupColumn, EventCoding.parse(eventCoding))
+                .readCoxRows(input, List.of(), strataColumn);
+        Map<String, Map<String, List<Integer>>> byStratum = new java.util.TreeMap<>();
+        for (int i = 0; i < rows.time().length; i++) {
+            byStratum
+                    .computeIfAbsent(rows.strata().get(i), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(rows.groups().get(i), k -> new ArrayList<>())
+                    .add(i);
+        }
+        List<Map<String, SurvivalSample>> strata = new ArrayList<>();
+        for (Map<String, List<Integer>> groupsInStratum : byStratum.values()) {
+            Map<String, SurvivalSample> m = new LinkedHashMap<>();
+            for (String level : levels) {
+                List<Integer> idx = groupsInStratum.get(level);
+                if (idx == null) {
+                    continue;
+                }
+                double[] t = new double[idx.size()];
+                boolean[] d = new boolean[idx.size()];
+                for (int k = 0; k < t.length; k++) {
+                    t[k] = rows.time()[idx.get(k)];
+                    d[k] = rows.event()[idx.get(k)];
+                }
+                m.put(level, new SurvivalSample(t, d));
+            }
+            strata.add(m);
+        }
+        LogRankResult r = LogRank.stratified(strata);
+        try (Writer w = dir.writer("logrank_stratified.csv");
+                CsvTable t = CsvTable.csv(w, List.of("strata_column", "n_strata", "chisq", "df", "p"))) {
+            t.text(strataColumn)
+                    .integer(byStratum.size())
+                    .num(r.chisq())
+                    .integer(r.df())
+                    .num(r.p());
+            t.end();
+        }
     }
 }

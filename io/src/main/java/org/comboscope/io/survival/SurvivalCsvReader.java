@@ -42,7 +42,7 @@ public final class SurvivalCsvReader {
         this.coding = coding;
     }
 
-    private record Row(long line, double time, String eventText, String group, double[] covariates) {}
+    private record Row(long line, double time, String eventText, String group, double[] covariates, String stratum) {}
 
     /**
      * Rows for a Cox model with covariates, in file order: group labels (reference = first in sorted
@@ -59,7 +59,8 @@ public final class SurvivalCsvReader {
             boolean[] event,
             double[][] covariates,
             List<String> covariateNames,
-            int droppedRows) {}
+            int droppedRows,
+            List<String> strata) {}
 
     /**
      * Reads {@code file} with numeric covariate columns for a Cox model.
@@ -67,9 +68,18 @@ public final class SurvivalCsvReader {
      * @throws DataFormatException for a missing column or a covariate that is neither a number nor NA
      */
     public CoxRows readCoxRows(Path file, List<String> covariateNames) {
-        List<Row> rows = parse(file, covariateNames);
+        return readCoxRows(file, covariateNames, null);
+    }
+
+    /**
+     * As {@link #readCoxRows(Path, List)}, with the stratum of each row from {@code strataColumn}
+     * ({@code null}: one stratum {@code all}); a missing stratum is an error naming line and column.
+     */
+    public CoxRows readCoxRows(Path file, List<String> covariateNames, String strataColumn) {
+        List<Row> rows = parse(file, covariateNames, strataColumn);
         EventCoding resolved = resolve(rows);
         List<String> groups = new ArrayList<>();
+        List<String> strata = new ArrayList<>();
         List<double[]> x = new ArrayList<>();
         List<Double> t = new ArrayList<>();
         List<Boolean> d = new ArrayList<>();
@@ -84,6 +94,7 @@ public final class SurvivalCsvReader {
                 continue;
             }
             groups.add(r.group);
+            strata.add(r.stratum);
             x.add(r.covariates);
             t.add(r.time);
             d.add(event(r, resolved, file.toString()));
@@ -95,7 +106,13 @@ public final class SurvivalCsvReader {
             event[i] = d.get(i);
         }
         return new CoxRows(
-                List.copyOf(groups), time, event, x.toArray(new double[0][]), List.copyOf(covariateNames), dropped);
+                List.copyOf(groups),
+                time,
+                event,
+                x.toArray(new double[0][]),
+                List.copyOf(covariateNames),
+                dropped,
+                List.copyOf(strata));
     }
 
     /**
@@ -106,7 +123,7 @@ public final class SurvivalCsvReader {
      */
     public SurvivalTable read(Path file) {
         String name = file.toString();
-        List<Row> rows = parse(file, List.of());
+        List<Row> rows = parse(file, List.of(), null);
         EventCoding resolved = resolve(rows);
         Map<String, List<Row>> byGroup = new TreeMap<>();
         for (Row r : rows) {
@@ -126,7 +143,7 @@ public final class SurvivalCsvReader {
         return new SurvivalTable(name, groups, resolved, rows.size());
     }
 
-    private List<Row> parse(Path file, List<String> covariateNames) {
+    private List<Row> parse(Path file, List<String> covariateNames, String strataColumn) {
         String name = file.toString();
         List<Row> rows = new ArrayList<>();
         try (CsvReader<CsvRecord> csv = CsvReader.builder()
@@ -146,6 +163,7 @@ public final class SurvivalCsvReader {
             int ti = column(header, timeColumn, name, "time");
             int ei = column(header, eventColumn, name, "event");
             int gi = groupColumn == null ? -1 : column(header, groupColumn, name, "group");
+            int si = strataColumn == null ? -1 : column(header, strataColumn, name, "strata");
             int[] ci = new int[covariateNames.size()];
             for (int k = 0; k < ci.length; k++) {
                 ci[k] = column(header, covariateNames.get(k), name, "covariate");
@@ -187,7 +205,15 @@ public final class SurvivalCsvReader {
                                 "covariate must be a finite number or NA, was '" + text + "'");
                     }
                 }
-                rows.add(new Row(line, time, eventText, group, cov));
+                String stratum = "all";
+                if (si >= 0) {
+                    stratum = field(r, si);
+                    if (stratum.isEmpty() || stratum.equals("NA")) {
+                        throw new DataFormatException(
+                                name, (int) line, strataColumn, "stratum is missing ('" + stratum + "')");
+                    }
+                }
+                rows.add(new Row(line, time, eventText, group, cov, stratum));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
