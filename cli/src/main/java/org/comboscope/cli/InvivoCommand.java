@@ -74,8 +74,9 @@ import picocli.CommandLine.Option;
                     + " mrecist.csv, mrecist_counts.csv (Gao et al. 2015 BestResponse / BestAvgResponse from"
                     + " day 10 and mCR/mPR/mSD/mPD), comparisons.csv (Welch t and Mann-Whitney on log volume, RTV"
                     + " and AUC at --endpoint-day for the five contrasts, Holm and BH adjusted),"
-                    + " diagnostics.csv and residuals_qq.csv (exp model: Pearson residuals, normal QQ positions,"
-                    + " Cook's distance per animal; outlier = |r| > 3, influential = D > 4/animals);"
+                    + " diagnostics.csv and residuals_qq.csv (both models: Pearson residuals given the animal's random"
+                    + " effects, normal QQ positions, Cook's distance per animal from leave-one-animal-out refits;"
+                    + " outlier = |r| > 3, influential = D > 4/animals);"
                     + " synergy_robust_cr2.csv (exp model: Bliss/HSA with clubSandwich CR2 cluster-robust SEs,"
                     + " SynergyLMM robust = TRUE);"
                     + " with --plots also DIR/plots/{spaghetti,mean_sem,waterfall,synergy_ss,endpoint_km}.svg|png."
@@ -306,6 +307,8 @@ final class InvivoCommand implements Callable<Integer> {
         GrowthDiagnostics.Result diagnostics = null;
         if (result != null) {
             diagnostics = GrowthDiagnostics.of(prepared.fitted(), result.fullFit());
+        } else if (gompertz != null) {
+            diagnostics = GrowthDiagnostics.of(prepared.fitted(), gompertz);
         }
         warnings.addAll(problems);
 
@@ -904,14 +907,32 @@ final class InvivoCommand implements Callable<Integer> {
                                 "cooks_limit",
                                 "outlier",
                                 "influential",
-                                "reason"))) {
+                                "reason",
+                                "model",
+                                "random_r0",
+                                "random_rho",
+                                "random_effect_std"))) {
             if (d != null) {
+                boolean exp = d.model() == GrowthDiagnostics.Model.EXPONENTIAL;
                 for (GrowthDiagnostics.AnimalDiagnostic x : d.animals()) {
+                    double[] b = x.randomEffects();
                     t.text(x.animalId()).text(x.group()).text(x.role().label()).integer(x.rows());
-                    t.num(x.randomSlope()).num(x.standardisedRandomSlope()).num(x.maxAbsStandardisedResidual());
+                    if (exp) {
+                        t.num(b[0]).num(x.standardisedRandomEffect());
+                    } else {
+                        t.num(java.util.OptionalDouble.empty()).num(java.util.OptionalDouble.empty());
+                    }
+                    t.num(x.maxAbsStandardisedResidual());
                     t.num(x.cooksDistance()).num(d.cooksLimit());
                     t.text(x.outlier() ? "TRUE" : "FALSE").text(x.influential() ? "TRUE" : "FALSE");
                     t.text(x.reason());
+                    t.text(exp ? "exp" : "gompertz");
+                    if (exp) {
+                        t.num(java.util.OptionalDouble.empty()).num(java.util.OptionalDouble.empty());
+                    } else {
+                        t.num(b[0]).num(b[1]);
+                    }
+                    t.num(x.standardisedRandomEffect());
                     t.end();
                 }
             }

@@ -158,6 +158,46 @@ class InvivoCommandTest {
         List<String[]> syn = csv(dir.resolve("synergy.csv"));
         assertThat(syn).hasSize(1 + 28);
         assertThat(syn.stream().skip(1).allMatch(r -> r[0].equals("Bliss"))).isTrue();
+
+        List<String[]> diag = csv(dir.resolve("diagnostics.csv"));
+        List<String> head = List.of(diag.get(0));
+        assertThat(head.subList(0, 12))
+                .containsExactly(
+                        "animal_id",
+                        "group",
+                        "role",
+                        "n_rows",
+                        "random_slope",
+                        "random_slope_std",
+                        "max_abs_pearson_residual",
+                        "cooks_distance",
+                        "cooks_limit",
+                        "outlier",
+                        "influential",
+                        "reason");
+        assertThat(diag.size() - 1).isBetween(30, 60);
+        int model = head.indexOf("model");
+        int r0 = head.indexOf("random_r0");
+        int cook = head.indexOf("cooks_distance");
+        for (String[] r : diag.subList(1, diag.size())) {
+            assertThat(r[model]).isEqualTo("gompertz");
+            assertThat(r[4]).isEqualTo("NA");
+            Double.parseDouble(r[r0]);
+            if (!r[cook].equals("NA")) {
+                assertThat(Double.parseDouble(r[cook])).isNotNegative();
+            }
+        }
+        assertThat(diag.stream().skip(1).filter(r -> !r[cook].equals("NA"))).hasSizeGreaterThan(25);
+        List<String[]> qq = csv(dir.resolve("residuals_qq.csv"));
+        assertThat(qq).hasSize(341); // the 340 rows the Gompertz model is fitted to
+        double sum = 0;
+        for (String[] r : qq.subList(1, qq.size())) {
+            double y = Double.parseDouble(r[3]);
+            double f = Double.parseDouble(r[4]);
+            assertThat(Double.parseDouble(r[5])).isCloseTo(y - f, within(1e-12));
+            sum += Double.parseDouble(r[5]);
+        }
+        assertThat(Math.abs(sum / 340)).isLessThan(0.1);
     }
 
     @Test
