@@ -126,6 +126,31 @@ public final class ArmsReader {
     }
 
     /**
+     * Whether the arms file describes a three-drug design: some role is {@code drugC}, {@code ABC},
+     * {@code AC}, {@code BC} or contains {@code triple}.
+     */
+    public static boolean isThreeDrug(Path path) throws IOException {
+        CsvSource src = CsvSource.read(path);
+        int rc = src.require("role");
+        for (CsvSource.Row r : src.records) {
+            String role = src.field(r, rc)
+                    .replaceAll("\\(.*\\)", "")
+                    .replace("+", "")
+                    .replace(" ", "")
+                    .strip()
+                    .toLowerCase(Locale.ROOT);
+            if (role.equals("drugc")
+                    || role.equals("abc")
+                    || role.equals("ac")
+                    || role.equals("bc")
+                    || role.contains("triple")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Reads a three-drug arms file: columns {@code group, role} with the roles {@code vehicle} (or
      * {@code control}), {@code drugA}, {@code drugB}, {@code drugC}, {@code ABC} and, for a full
      * 2x2x2 design, {@code AB}, {@code AC}, {@code BC} (case-insensitive; {@code A+B}, {@code
