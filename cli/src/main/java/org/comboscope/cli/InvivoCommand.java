@@ -33,6 +33,8 @@ import org.comboscope.core.invivo.PreparedData;
 import org.comboscope.core.invivo.RelativeVolume;
 import org.comboscope.core.invivo.SynergyEstimate;
 import org.comboscope.core.invivo.SynergyReference;
+import org.comboscope.core.invivo.ThreeDrugArms;
+import org.comboscope.core.invivo.ThreeDrugSynergy;
 import org.comboscope.core.invivo.TimeResolvedSynergy;
 import org.comboscope.core.invivo.TimeToEndpoint;
 import org.comboscope.core.invivo.TumourStudy;
@@ -74,8 +76,9 @@ import picocli.CommandLine.Option;
                     + " mrecist.csv, mrecist_counts.csv (Gao et al. 2015 BestResponse / BestAvgResponse from"
                     + " day 10 and mCR/mPR/mSD/mPD), comparisons.csv (Welch t and Mann-Whitney on log volume, RTV"
                     + " and AUC at --endpoint-day for the five contrasts, Holm and BH adjusted),"
-                    + " diagnostics.csv and residuals_qq.csv (exp model: Pearson residuals, normal QQ positions,"
-                    + " Cook's distance per animal; outlier = |r| > 3, influential = D > 4/animals);"
+                    + " diagnostics.csv and residuals_qq.csv (both models: Pearson residuals given the animal's random"
+                    + " effects, normal QQ positions, Cook's distance per animal from leave-one-animal-out refits;"
+                    + " outlier = |r| > 3, influential = D > 4/animals);"
                     + " synergy_robust_cr2.csv (exp model: Bliss/HSA with clubSandwich CR2 cluster-robust SEs,"
                     + " SynergyLMM robust = TRUE);"
                     + " with --plots also DIR/plots/{spaghetti,mean_sem,waterfall,synergy_ss,endpoint_km}.svg|png."
@@ -103,7 +106,9 @@ final class InvivoCommand implements Callable<Integer> {
             required = true,
             paramLabel = "ARMS",
             description = "CSV group,role with role vehicle / drugA / drugB / combination"
-                    + " (multi-arm: vehicle / single / combination X+Y).")
+                    + " (multi-arm: vehicle / single / combination X+Y; three drugs: vehicle / drugA / drugB /"
+                    + " drugC / ABC, optionally AB / AC / BC for a full 2x2x2: then only growth_rates.csv,"
+                    + " synergy.csv with Combination and Comparator columns, and warnings.txt are written).")
     Path arms;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
@@ -242,6 +247,9 @@ final class InvivoCommand implements Callable<Integer> {
         TumourTable table = format.equals("wide")
                 ? TumourTableReader.readWide(input, wideMeasurement)
                 : TumourTableReader.readLong(input);
+        if (ArmsReader.isThreeDrug(arms)) {
+            return callThreeDrug(table, refs, err);
+        }
         Arms a = chooseDesign(ArmsReader.read(arms));
         Set<String> groups = new HashSet<>();
         table.study().observations().forEach(o -> groups.add(o.group()));
@@ -306,6 +314,8 @@ final class InvivoCommand implements Callable<Integer> {
         GrowthDiagnostics.Result diagnostics = null;
         if (result != null) {
             diagnostics = GrowthDiagnostics.of(prepared.fitted(), result.fullFit());
+        } else if (gompertz != null) {
+            diagnostics = GrowthDiagnostics.of(prepared.fitted(), gompertz);
         }
         warnings.addAll(problems);
 
@@ -344,6 +354,111 @@ final class InvivoCommand implements Callable<Integer> {
             writePrepared(dir, prepared);
             writeAuc(dir, auc);
             writeInvivoSyn(dir, study, a, refs, bootstrap, seed, warnings);
+            try (Writer w = dir.writer("warnings.txt")) {
+                for (String s : warnings) {
+                    w.write(s);
+                    w.write('\n');
+                }
+            }
+            dir.commit();
+        }
+        for (String p : problems) {
+            err.println("warning: " + p);
+        }
+        err.flush();
+        return problems.isEmpty() ? Main.EXIT_OK : Main.EXIT_PARTIAL;
+    }
+
+    /**
+     * Three-drug arms file (SynergyLMM's vehicle, A, B, C, ABC or a full 2x2x2): exponential model
+     * with one rate per arm, time-resolved Bliss / HSA ({@link ThreeDrugSynergy}); writes
+     * growth_rates.csv, synergy.csv (+ Combination, Comparator columns), warnings.txt.
+     */
+    private int callThreeDrug(TumourTable table, EnumSet<SynergyReference> refs, PrintWriter err) throws IOException {
+        if (model != Model.exp) {
+            throw new InvalidInputException(
+                    "--model",
+                    model.name(),
+                    "three-drug designs are analysed with the exp model only",
+                    arms.toString());
+        }
+        if (design != null) {
+            throw new InvalidInputException(
+                    "--design", design, "applies to multi-arm 2x2 arms files, not three-drug designs", arms.toString());
+        }
+        ThreeDrugArms a = ArmsReader.readThreeDrug(arms);
+        Set<String> groups = new HashSet<>();
+        table.study().observations().forEach(o -> groups.add(o.group()));
+        for (String g : a.presentGroups()) {
+            if (!groups.contains(g)) {
+                throw new InvalidInputException(
+                        "group",
+                        g,
+                        "must occur in the input (groups there: " + new java.util.TreeSet<>(groups) + ")",
+                        arms.toString());
+            }
+        }
+        List<String> warnings = new ArrayList<>(table.notes());
+        List<String> problems = new ArrayList<>();
+        if (refs.contains(SynergyReference.RA)) {
+            warnings.add("three-drug design: RA synergy is not computed (Bliss and HSA only)");
+        }
+        ThreeDrugSynergy.Result r = null;
+        try {
+            r = ThreeDrugSynergy.compute(table.study(), a, minTime);
+            warnings.addAll(r.dropped());
+            for (String s : r.skipped()) {
+                problems.add("synergy at " + s + " (not computed)");
+            }
+        } catch (FitFailureException e) {
+            problems.add("growth model not fitted: " + e.getMessage());
+        }
+        warnings.addAll(problems);
+        try (OutputDirectory dir = OutputDirectory.create(out)) {
+            try (Writer w = dir.writer("growth_rates.csv");
+                    CsvTable t = CsvTable.csv(
+                            w, List.of("group", "role", "rate", "se", "sd_ranef", "sd_resid", "n_obs", "n_animals"))) {
+                if (r != null) {
+                    ExponentialFit f = r.fullFit();
+                    int[] present = a.present();
+                    for (int i = 0; i < present.length; i++) {
+                        t.text(a.groups().get(present[i])).text(ThreeDrugArms.ROLES.get(present[i]));
+                        t.num(f.rates()[i]).num(f.standardErrors()[i]);
+                        t.num(f.relativeRandomSlopeSd()).num(f.sigma());
+                        t.integer(f.observations()).integer(f.animals());
+                        t.end();
+                    }
+                }
+            }
+            try (Writer w = dir.writer("synergy.csv");
+                    CsvTable t = CsvTable.csv(
+                            w,
+                            List.of(
+                                    "Model",
+                                    "Metric",
+                                    "Estimate",
+                                    "lwr",
+                                    "upr",
+                                    "pval",
+                                    "Time",
+                                    "Combination",
+                                    "Comparator"))) {
+                if (r != null) {
+                    for (ThreeDrugSynergy.Estimate x : r.estimates()) {
+                        SynergyEstimate e = x.estimate();
+                        if (!refs.contains(e.reference())) {
+                            continue;
+                        }
+                        t.text(e.reference().label())
+                                .text(e.metric())
+                                .num(e.estimate())
+                                .num(e.lower())
+                                .num(e.upper());
+                        t.num(e.pValue()).num(e.time()).text(x.combination()).text(x.comparator());
+                        t.end();
+                    }
+                }
+            }
             try (Writer w = dir.writer("warnings.txt")) {
                 for (String s : warnings) {
                     w.write(s);
@@ -904,14 +1019,32 @@ final class InvivoCommand implements Callable<Integer> {
                                 "cooks_limit",
                                 "outlier",
                                 "influential",
-                                "reason"))) {
+                                "reason",
+                                "model",
+                                "random_r0",
+                                "random_rho",
+                                "random_effect_std"))) {
             if (d != null) {
+                boolean exp = d.model() == GrowthDiagnostics.Model.EXPONENTIAL;
                 for (GrowthDiagnostics.AnimalDiagnostic x : d.animals()) {
+                    double[] b = x.randomEffects();
                     t.text(x.animalId()).text(x.group()).text(x.role().label()).integer(x.rows());
-                    t.num(x.randomSlope()).num(x.standardisedRandomSlope()).num(x.maxAbsStandardisedResidual());
+                    if (exp) {
+                        t.num(b[0]).num(x.standardisedRandomEffect());
+                    } else {
+                        t.num(java.util.OptionalDouble.empty()).num(java.util.OptionalDouble.empty());
+                    }
+                    t.num(x.maxAbsStandardisedResidual());
                     t.num(x.cooksDistance()).num(d.cooksLimit());
                     t.text(x.outlier() ? "TRUE" : "FALSE").text(x.influential() ? "TRUE" : "FALSE");
                     t.text(x.reason());
+                    t.text(exp ? "exp" : "gompertz");
+                    if (exp) {
+                        t.num(java.util.OptionalDouble.empty()).num(java.util.OptionalDouble.empty());
+                    } else {
+                        t.num(b[0]).num(b[1]);
+                    }
+                    t.num(x.standardisedRandomEffect());
                     t.end();
                 }
             }

@@ -158,6 +158,99 @@ class InvivoCommandTest {
         List<String[]> syn = csv(dir.resolve("synergy.csv"));
         assertThat(syn).hasSize(1 + 28);
         assertThat(syn.stream().skip(1).allMatch(r -> r[0].equals("Bliss"))).isTrue();
+
+        List<String[]> diag = csv(dir.resolve("diagnostics.csv"));
+        List<String> head = List.of(diag.get(0));
+        assertThat(head.subList(0, 12))
+                .containsExactly(
+                        "animal_id",
+                        "group",
+                        "role",
+                        "n_rows",
+                        "random_slope",
+                        "random_slope_std",
+                        "max_abs_pearson_residual",
+                        "cooks_distance",
+                        "cooks_limit",
+                        "outlier",
+                        "influential",
+                        "reason");
+        assertThat(diag.size() - 1).isBetween(30, 60);
+        int model = head.indexOf("model");
+        int r0 = head.indexOf("random_r0");
+        int cook = head.indexOf("cooks_distance");
+        for (String[] r : diag.subList(1, diag.size())) {
+            assertThat(r[model]).isEqualTo("gompertz");
+            assertThat(r[4]).isEqualTo("NA");
+            Double.parseDouble(r[r0]);
+            if (!r[cook].equals("NA")) {
+                assertThat(Double.parseDouble(r[cook])).isNotNegative();
+            }
+        }
+        assertThat(diag.stream().skip(1).filter(r -> !r[cook].equals("NA"))).hasSizeGreaterThan(25);
+        List<String[]> qq = csv(dir.resolve("residuals_qq.csv"));
+        assertThat(qq).hasSize(341); // the 340 rows the Gompertz model is fitted to
+        double sum = 0;
+        for (String[] r : qq.subList(1, qq.size())) {
+            double y = Double.parseDouble(r[3]);
+            double f = Double.parseDouble(r[4]);
+            assertThat(Double.parseDouble(r[5])).isCloseTo(y - f, within(1e-12));
+            sum += Double.parseDouble(r[5]);
+        }
+        assertThat(Math.abs(sum / 340)).isLessThan(0.1);
+    }
+
+    @Test
+    void invivo_threeDrugArmsFile_writesRatesAndTripleSynergy() throws Exception {
+        Path dir = tmp.resolve("triple");
+        int code = run(
+                "invivo",
+                "--input",
+                res("u87mg_triple_long.csv"),
+                "--arms",
+                res("u87mg_triple_arms.csv"),
+                "--out",
+                dir.toString());
+        assertThat(code).as(err.toString()).isEqualTo(Main.EXIT_OK);
+        List<String[]> rates = csv(dir.resolve("growth_rates.csv"));
+        assertThat(rates).hasSize(6);
+        assertThat(rates.stream().skip(1).map(r -> r[1])).containsExactly("vehicle", "drugA", "drugB", "drugC", "ABC");
+        assertThat(rates.get(5)[0]).isEqualTo("Triple");
+        List<String[]> syn = csv(dir.resolve("synergy.csv"));
+        assertThat(List.of(syn.get(0)))
+                .containsExactly(
+                        "Model", "Metric", "Estimate", "lwr", "upr", "pval", "Time", "Combination", "Comparator");
+        assertThat(syn.stream().skip(1).map(r -> r[0]).distinct()).containsExactly("Bliss", "HSA");
+        assertThat(syn.stream().skip(1).allMatch(r -> r[7].equals("ABC"))).isTrue();
+        // Bliss CI at the last time = exp((b_ABC - b_A - b_B - b_C + 2 b_V) d), from growth_rates.csv
+        double[] b = rates.stream()
+                .skip(1)
+                .mapToDouble(r -> Double.parseDouble(r[2]))
+                .toArray();
+        String[] last = syn.stream()
+                .filter(r -> r[0].equals("Bliss") && r[1].equals("CI"))
+                .reduce((x, y) -> y)
+                .orElseThrow();
+        double d = Double.parseDouble(last[6]);
+        assertThat(Double.parseDouble(last[2]))
+                .isCloseTo(Math.exp((b[4] - b[1] - b[2] - b[3] + 2 * b[0]) * d), within(1e-12));
+        assertThat(java.nio.file.Files.readString(dir.resolve("warnings.txt"))).contains("RA synergy is not computed");
+    }
+
+    @Test
+    void invivo_threeDrugWithGompertz_exitsTwo() {
+        int code = run(
+                "invivo",
+                "--input",
+                res("u87mg_triple_long.csv"),
+                "--arms",
+                res("u87mg_triple_arms.csv"),
+                "--out",
+                tmp.resolve("tg").toString(),
+                "--model",
+                "gompertz");
+        assertThat(code).isEqualTo(Main.EXIT_INPUT);
+        assertThat(err.toString()).contains("exp model only");
     }
 
     @Test

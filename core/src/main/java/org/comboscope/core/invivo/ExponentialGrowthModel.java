@@ -55,7 +55,15 @@ public final class ExponentialGrowthModel {
                         "exponential growth LMM", "arm " + role.label() + " has no measurement after time 0", null);
             }
         }
-        int n = rows.size();
+        return fitSums(sums, rowsPerGroup, rows.size(), estimation);
+    }
+
+    /**
+     * Fits the model to per-animal sums {@code {s = sum t^2, u = sum t y, q = sum y^2, group index}}
+     * for any number of groups ({@code rowsPerGroup.length}); every group must have rows.
+     */
+    static ExponentialFit fitSums(Map<String, double[]> sums, int[] rowsPerGroup, int n, Estimation estimation) {
+        int p = rowsPerGroup.length;
         if (n <= p) {
             throw new FitFailureException(
                     "exponential growth LMM", "needs more rows than arms, has " + n + " rows", null);

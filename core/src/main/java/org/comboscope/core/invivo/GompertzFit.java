@@ -1,5 +1,9 @@
 package org.comboscope.core.invivo;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * A fitted Gompertz growth mixed model {@code logRTV = (r0_i / rho_i)(1 - exp(-rho_i t)) + e}, with
  * per-animal {@code (r0_i, rho_i) = (r0_g, rho_g) + b_i}, {@code b_i ~ N(0, Psi)} (general 2x2) and
@@ -16,6 +20,8 @@ package org.comboscope.core.invivo;
  * @param observations rows fitted
  * @param animals animals
  * @param iterations outer (PNLS + LME) iterations used
+ * @param randomEffects predicted random effects {@code b_i = (b_r0, b_rho)} per animal (input
+ *     order), from the final penalised non-linear least-squares step (nlme's {@code ranef()})
  */
 public record GompertzFit(
         double[] r0,
@@ -26,8 +32,12 @@ public record GompertzFit(
         double logLik,
         int observations,
         int animals,
-        int iterations) {
+        int iterations,
+        Map<String, double[]> randomEffects) {
     public GompertzFit {
+        Map<String, double[]> re = new LinkedHashMap<>();
+        randomEffects.forEach((k, v) -> re.put(k, v.clone()));
+        randomEffects = Collections.unmodifiableMap(re);
         r0 = r0.clone();
         rho = rho.clone();
         double[][] c = new double[covariance.length][];
@@ -55,6 +65,20 @@ public record GompertzFit(
             c[i] = covariance[i].clone();
         }
         return c;
+    }
+
+    /** Random effects {@code (b_r0, b_rho)} of each animal (copies). */
+    @Override
+    public Map<String, double[]> randomEffects() {
+        Map<String, double[]> re = new LinkedHashMap<>();
+        randomEffects.forEach((k, v) -> re.put(k, v.clone()));
+        return Collections.unmodifiableMap(re);
+    }
+
+    /** Random-effect covariance {@code Psi = sigma^2 D} as {@code {psi11, psi12, psi22}}. */
+    public double[] randomEffectCovariance() {
+        double s2 = sigma * sigma;
+        return new double[] {s2 * relativeCovariance[0], s2 * relativeCovariance[1], s2 * relativeCovariance[2]};
     }
 
     @Override

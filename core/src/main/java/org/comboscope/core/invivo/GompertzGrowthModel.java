@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.comboscope.core.error.FitFailureException;
+import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.LUDecomposition;
@@ -39,12 +40,14 @@ public final class GompertzGrowthModel {
 
     /** One animal's data and current random effect. */
     private static final class Animal {
+        final String id;
         final int group;
         final double[] t;
         final double[] y;
         double[] b = new double[2];
 
-        Animal(int group, double[] t, double[] y) {
+        Animal(String id, int group, double[] t, double[] y) {
+            this.id = id;
             this.group = group;
             this.t = t;
             this.y = y;
@@ -72,7 +75,7 @@ public final class GompertzGrowthModel {
             double[] t = l.stream().mapToDouble(RelativeVolume::time).toArray();
             double[] y = l.stream().mapToDouble(RelativeVolume::logRtv).toArray();
             int g = l.get(0).role().ordinal();
-            animals.add(new Animal(g, t, y));
+            animals.add(new Animal(l.get(0).animalId(), g, t, y));
             perGroup[g] += t.length;
         }
         for (ArmRole role : ArmRole.values()) {
@@ -306,6 +309,7 @@ public final class GompertzGrowthModel {
     private static final class Linearised {
         private final int n;
         private final int[] group;
+        private final Map<String, double[]> ranef = new LinkedHashMap<>();
         private final double[][] mm; // per animal J'J {m11, m12, m22}
         private final double[][] cc; // per animal J'w
         private final double[] qq; // per animal w'w
@@ -320,6 +324,7 @@ public final class GompertzGrowthModel {
             for (int i = 0; i < k; i++) {
                 Animal a = animals.get(i);
                 group[i] = a.group;
+                ranef.put(a.id, a.b.clone());
                 double[] bg = beta[a.group];
                 double p0 = bg[0] + a.b[0];
                 double p1 = bg[1] + a.b[1];
@@ -407,12 +412,27 @@ public final class GompertzGrowthModel {
             double bestVal = logLik(best);
             SimplexOptimizer opt = new SimplexOptimizer(1e-14, 1e-14);
             for (int round = 0; round < 6; round++) {
-                PointValuePair p = opt.optimize(
-                        new MaxEval(200_000),
-                        new ObjectiveFunction(this::logLik),
-                        GoalType.MAXIMIZE,
-                        new InitialGuess(best),
-                        new NelderMeadSimplex(new double[] {0.1, 0.1, 0.1}));
+                double[][] seen = {best.clone(), {bestVal}};
+                PointValuePair p;
+                try {
+                    p = opt.optimize(
+                            new MaxEval(200_000),
+                            new ObjectiveFunction(x -> {
+                                double v = logLik(x);
+                                if (v > seen[1][0]) {
+                                    seen[0] = x.clone();
+                                    seen[1][0] = v;
+                                }
+                                return v;
+                            }),
+                            GoalType.MAXIMIZE,
+                            new InitialGuess(best),
+                            new NelderMeadSimplex(new double[] {0.1, 0.1, 0.1}));
+                } catch (MathIllegalStateException e) {
+                    // evaluation budget spent creeping along a flat ridge (a random-effect variance
+                    // heading to 0): keep the best point seen
+                    p = new PointValuePair(seen[0], seen[1][0]);
+                }
                 if (p.getValue() > bestVal + 1e-13) {
                     bestVal = p.getValue();
                     best = p.getPoint();
@@ -438,7 +458,7 @@ public final class GompertzGrowthModel {
                 cov[g] = new double[] {s2 * o[2] / det, -s2 * o[1] / det, s2 * o[0] / det};
             }
             return new GompertzFit(
-                    r0, rho, cov, Math.sqrt(s2), relCov(theta), logLik(theta), n, group.length, iterations);
+                    r0, rho, cov, Math.sqrt(s2), relCov(theta), logLik(theta), n, group.length, iterations, ranef);
         }
     }
 }

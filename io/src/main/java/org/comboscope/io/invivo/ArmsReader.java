@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.comboscope.core.error.DataFormatException;
 import org.comboscope.core.invivo.Arms;
+import org.comboscope.core.invivo.ThreeDrugArms;
 
 /**
  * Reads an arms file: columns {@code group, role}.
@@ -122,6 +123,131 @@ public final class ArmsReader {
             throw new DataFormatException(src.file, 0, null, "no group has role 'combination'");
         }
         return designs;
+    }
+
+    /**
+     * Whether the arms file describes a three-drug design: some role is {@code drugC}, {@code ABC},
+     * {@code AC}, {@code BC} or contains {@code triple}.
+     */
+    public static boolean isThreeDrug(Path path) throws IOException {
+        CsvSource src = CsvSource.read(path);
+        int rc = src.require("role");
+        for (CsvSource.Row r : src.records) {
+            String role = src.field(r, rc)
+                    .replaceAll("\\(.*\\)", "")
+                    .replace("+", "")
+                    .replace(" ", "")
+                    .strip()
+                    .toLowerCase(Locale.ROOT);
+            if (role.equals("drugc")
+                    || role.equals("abc")
+                    || role.equals("ac")
+                    || role.equals("bc")
+                    || role.contains("triple")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Reads a three-drug arms file: columns {@code group, role} with the roles {@code vehicle} (or
+     * {@code control}), {@code drugA}, {@code drugB}, {@code drugC}, {@code ABC} and, for a full
+     * 2x2x2 design, {@code AB}, {@code AC}, {@code BC} (case-insensitive; {@code A+B}, {@code
+     * triple}, {@code triple combination} and a remark in parentheses are accepted), each at most
+     * once; the pair roles all three or none (SynergyLMM's three-drug design has none).
+     *
+     * @throws DataFormatException naming the line of an unknown or repeated role, or, for an
+     *     incomplete design, the missing roles and the line of the combination that needs them
+     */
+    public static ThreeDrugArms readThreeDrug(Path path) throws IOException {
+        CsvSource src = CsvSource.read(path);
+        int gc = src.require("group", "treatment");
+        int rc = src.require("role");
+        List<String> roles = ThreeDrugArms.ROLES;
+        String[] groups = new String[roles.size()];
+        int[] lines = new int[roles.size()];
+        Map<String, Integer> lineOf = new LinkedHashMap<>();
+        for (CsvSource.Row r : src.records) {
+            String g = src.field(r, gc);
+            String roleText = src.field(r, rc);
+            int line = src.line(r);
+            if (g.isEmpty()) {
+                throw new DataFormatException(src.file, line, src.header.get(gc), "group must not be empty");
+            }
+            Integer prev = lineOf.putIfAbsent(g, line);
+            if (prev != null) {
+                throw new DataFormatException(
+                        src.file,
+                        line,
+                        src.header.get(gc),
+                        "group '" + g + "' is listed twice (also line " + prev + ")");
+            }
+            String role = roleText.replaceAll("\\(.*\\)", "")
+                    .replace("+", "")
+                    .replace(" ", "")
+                    .strip()
+                    .toLowerCase(Locale.ROOT);
+            if (role.equals("control")) {
+                role = "vehicle";
+            } else if (role.equals("triple") || role.equals("triplecombination") || role.equals("combinationabc")) {
+                role = "abc";
+            }
+            int k = -1;
+            for (int i = 0; i < roles.size(); i++) {
+                if (roles.get(i).toLowerCase(Locale.ROOT).equals(role)) {
+                    k = i;
+                }
+            }
+            if (k < 0) {
+                throw new DataFormatException(
+                        src.file,
+                        line,
+                        src.header.get(rc),
+                        "role of a three-drug design must be one of " + roles + ", was '" + roleText + "'");
+            }
+            if (groups[k] != null) {
+                throw new DataFormatException(
+                        src.file,
+                        line,
+                        src.header.get(rc),
+                        "role '" + roles.get(k) + "' is given twice (also group '" + groups[k] + "' on line " + lines[k]
+                                + ")");
+            }
+            groups[k] = g;
+            lines[k] = line;
+        }
+        boolean pairs = groups[4] != null || groups[5] != null || groups[6] != null;
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < roles.size(); i++) {
+            if (groups[i] == null && (pairs || i < 4 || i == 7)) {
+                missing.add(roles.get(i));
+            }
+        }
+        if (!missing.isEmpty()) {
+            int abc = roles.size() - 1;
+            int line = 0;
+            String who = "the design";
+            for (int i = abc; i >= 0; i--) {
+                if (groups[i] != null && i >= 4) {
+                    line = lines[i];
+                    who = "'" + roles.get(i) + "' (group '" + groups[i] + "')";
+                    break;
+                }
+            }
+            throw new DataFormatException(
+                    src.file,
+                    line,
+                    line == 0 ? null : src.header.get(rc),
+                    "incomplete three-drug design: " + who + " needs vehicle, drugA, drugB, drugC, ABC"
+                            + (pairs ? " and, as pair arms are given, AB, AC, BC" : "") + "; missing " + missing);
+        }
+        for (int i = 4; i < 7; i++) {
+            if (groups[i] == null) {
+                groups[i] = "";
+            }
+        }
+        return new ThreeDrugArms(List.of(groups));
     }
 
     /** Splits "X+Y" at the '+' that leaves two known monotherapy groups; null if none does. */
