@@ -527,7 +527,7 @@ final class CiCommand implements Callable<Integer> {
                 names.add("block " + b.blockId() + ", line " + b.sourceLines()[i]);
             }
             try {
-                mixture = Optional.of(MixtureBlock.analyze(conc, fa, names, faLevels));
+                mixture = Optional.of(MixtureBlock.analyze(conc, fa, names, bootstrap, seed, b.blockId(), faLevels));
                 notes.addAll(mixture.get().notes().stream().map(x -> "ci: " + x).toList());
             } catch (ComboscopeException e) {
                 failures.put(Model.CI, e.getMessage());
@@ -573,7 +573,7 @@ final class CiCommand implements Callable<Integer> {
                             }
                             start(t, r, ray, rays.get(ray), p, k);
                             t.text("level").num(total).num(l.fa()).num(l.ci());
-                            t.num(Double.NaN).num(Double.NaN);
+                            t.num(l.ciLower()).num(l.ciUpper());
                             doses(t, l.dx(), l.d(), k);
                             end(t, m);
                         }

@@ -102,4 +102,40 @@ class ThreeDrugCiCommandTest {
                 .contains("block 2: ci: the mixture rows form a checkerboard")
                 .contains("needs constant-ratio mixture rows");
     }
+
+    @Test
+    void ci_threeDrugRaysBootstrap_levelRowsGetBandsObservedRowsNot() throws Exception {
+        Path out = tmp.resolve("out");
+        SynergyCommandTest.Run r = SynergyCommandTest.run(
+                "ci",
+                "--input",
+                resource("three_drug_rays.csv").toString(),
+                "--out",
+                out.toString(),
+                "--data-type",
+                "inhibition",
+                "--models",
+                "ci",
+                "--bootstrap",
+                "20");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(out.resolve("ci_mixtures.csv"));
+        int kind = CiCommandTest.col(lines, "kind");
+        int lo = CiCommandTest.col(lines, "ci_lower");
+        int hi = CiCommandTest.col(lines, "ci_upper");
+        int levels = 0;
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = CiCommandTest.field(lines, i);
+            if (f[kind].equals("level")) {
+                levels++;
+                // noise-free data: every resample refits the same lines, the band collapses on CI = 0.5
+                assertThat(Double.parseDouble(f[lo])).isCloseTo(0.5, Offset.offset(1e-9));
+                assertThat(Double.parseDouble(f[hi])).isCloseTo(0.5, Offset.offset(1e-9));
+            } else {
+                assertThat(f[lo]).isEqualTo("NA");
+            }
+        }
+        assertThat(levels).isEqualTo(8);
+        assertThat(Files.readString(out.resolve("warnings.txt"))).doesNotContain("skipped: two-drug models");
+    }
 }

@@ -64,6 +64,23 @@ public record MixtureBlock(List<Ray> rays, boolean checkerboard, List<String> no
      *     median-effect fit fails throws {@link org.comboscope.core.error.FitFailureException}
      */
     public static MixtureBlock analyze(double[][] conc, double[] fa, List<String> rowNames, double... levels) {
+        return analyze(conc, fa, rowNames, 0, 0, "", levels);
+    }
+
+    /**
+     * As {@link #analyze(double[][], double[], List, double...)}, with {@code bootstrap} resamples
+     * for 95 % bands on each ray's CI at the levels (see {@link MixtureCi.Bootstrap}); {@code key}
+     * (the block id) is mixed into the seed so that bands do not depend on block order. Why a ray has
+     * no bands goes to {@link #notes()}.
+     */
+    public static MixtureBlock analyze(
+            double[][] conc,
+            double[] fa,
+            List<String> rowNames,
+            int bootstrap,
+            long seed,
+            String key,
+            double... levels) {
         if (conc.length != fa.length || conc.length != rowNames.size()) {
             throw new InvalidInputException(
                     "rows", conc.length + "/" + fa.length + "/" + rowNames.size(), "doses, fa and names must agree");
@@ -169,13 +186,20 @@ public record MixtureBlock(List<Ray> rays, boolean checkerboard, List<String> no
         }
         List<Ray> rays = new ArrayList<>();
         for (List<Integer> g : groups) {
+            String rayKey = "ray " + (rays.size() + 1);
             double[][] md = new double[g.size()][];
             double[] mf = new double[g.size()];
             for (int j = 0; j < g.size(); j++) {
                 md[j] = conc[g.get(j)];
                 mf[j] = fa[g.get(j)];
             }
-            rays.add(new Ray(g, MixtureCi.analyze(sd, sf, md, mf, levels)));
+            Ray ray = new Ray(
+                    g,
+                    MixtureCi.analyze(sd, sf, md, mf, new MixtureCi.Bootstrap(bootstrap, seed, key, rayKey), levels));
+            rays.add(ray);
+            for (String n : ray.ci().notes()) {
+                notes.add("ray " + ray.ratioLabel() + ": " + n);
+            }
         }
         return new MixtureBlock(rays, false, notes);
     }

@@ -181,4 +181,103 @@ class MixtureBlockTest {
         assertThat(m.rays()).isEmpty();
         assertThat(String.join("\n", m.notes())).contains("checkerboard").contains("constant-ratio");
     }
+
+    /** The block with every response's log-odds moved by a fixed pseudo-noise (deterministic). */
+    static Object[] noisy(Object[] b, double size) {
+        double[] fa = ((double[]) b[1]).clone();
+        for (int i = 0; i < fa.length; i++) {
+            if (fa[i] > 0 && fa[i] < 1) {
+                double lo = Math.log(fa[i] / (1 - fa[i])) + size * Math.sin(7.3 * i + 1);
+                fa[i] = 1 / (1 + Math.exp(-lo));
+            }
+        }
+        return new Object[] {b[0], fa, b[2]};
+    }
+
+    @SuppressWarnings("unchecked")
+    static MixtureBlock analyze(Object[] b, int bootstrap, long seed) {
+        return MixtureBlock.analyze(
+                (double[][]) b[0], (double[]) b[1], (List<String>) b[2], bootstrap, seed, "B1", 0.5, 0.75, 0.9, 0.95);
+    }
+
+    @Test
+    void analyze_bootstrapNoiseFree_bandCollapsesOnTheCi() {
+        MixtureBlock m = analyze(block(4, COMMON), 50, 3);
+        assertThat(m.notes()).noneMatch(n -> n.contains("band"));
+        for (MixtureBlock.Ray r : m.rays()) {
+            for (MixtureCi.Level l : r.ci().levels()) {
+                assertThat(l.ciLower().orElseThrow()).isCloseTo(0.25, Offset.offset(1e-9));
+                assertThat(l.ciUpper().orElseThrow()).isCloseTo(0.25, Offset.offset(1e-9));
+            }
+        }
+    }
+
+    @Test
+    void analyze_bootstrapNoisy_bandBracketsCiAndIsSeeded() {
+        Object[] b = noisy(block(2, COMMON), 0.3);
+        MixtureBlock m = analyze(b, 200, 7);
+        MixtureBlock again = analyze(b, 200, 7);
+        MixtureBlock other = analyze(b, 200, 8);
+        MixtureCi.Level l = m.rays().get(0).ci().levels().get(0);
+        assertThat(l.ciLower().orElseThrow()).isLessThan(l.ci());
+        assertThat(l.ciUpper().orElseThrow()).isGreaterThan(l.ci());
+        assertThat(l.ci()).isBetween(0.3, 0.7);
+        MixtureCi.Level l2 = again.rays().get(0).ci().levels().get(0);
+        assertThat(l2.ciLower()).isEqualTo(l.ciLower());
+        assertThat(l2.ciUpper()).isEqualTo(l.ciUpper());
+        assertThat(other.rays().get(0).ci().levels().get(0).ciLower()).isNotEqualTo(l.ciLower());
+        assertThat(m.rays().get(0).ci().levels().get(0).ci()).isNotEqualTo(1.0);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void analyze_bootstrap_firstRayBandDoesNotDependOnOtherRays() {
+        Object[] b = noisy(block(2, COMMON), 0.3);
+        double[][] conc = (double[][]) b[0];
+        int keep = conc.length - DOSES.length; // drop the second ray
+        Object[] fewer = {
+            java.util.Arrays.copyOf(conc, keep),
+            java.util.Arrays.copyOf((double[]) b[1], keep),
+            ((List<String>) b[2]).subList(0, keep)
+        };
+        MixtureCi.Level both = analyze(b, 100, 5).rays().get(0).ci().levels().get(1);
+        MixtureCi.Level one = analyze(fewer, 100, 5).rays().get(0).ci().levels().get(1);
+        assertThat(analyze(fewer, 100, 5).rays()).hasSize(1);
+        assertThat(one.ciLower()).isEqualTo(both.ciLower());
+        assertThat(one.ciUpper()).isEqualTo(both.ciUpper());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void analyze_bootstrapTwoPointMixture_noBandAndNote() {
+        Object[] b = block(2, COMMON);
+        double[][] conc = (double[][]) b[0];
+        int keep = conc.length - 2 * DOSES.length + 2; // first ray: 2 rows
+        Object[] two = {
+            java.util.Arrays.copyOf(conc, keep),
+            java.util.Arrays.copyOf((double[]) b[1], keep),
+            ((List<String>) b[2]).subList(0, keep)
+        };
+        MixtureBlock m = analyze(two, 50, 1);
+        assertThat(m.rays().get(0).ci().levels())
+                .allSatisfy(l -> assertThat(l.ciLower()).isEmpty());
+        assertThat(String.join("\n", m.notes())).contains("ray 1:1:1: no CI bands: the mixture has 2 usable points");
+    }
+
+    @Test
+    void analyze_bootstrapFlatDrug_noBandSlopeNotIdentified() {
+        Object[] b = block(2, COMMON);
+        double[][] conc = (double[][]) b[0];
+        double[] fa = ((double[]) b[1]).clone();
+        for (int i = 0; i < conc.length; i++) {
+            if (conc[i][0] == 0 && conc[i][1] == 0 && conc[i][2] > 0) {
+                // drug 3 alone: flat around 0.5 with alternating noise, no dose trend
+                fa[i] = 0.5 + 0.2 * Math.sin(2.1 * i);
+            }
+        }
+        MixtureBlock m = analyze(new Object[] {conc, fa, b[2]}, 100, 1);
+        assertThat(String.join("\n", m.notes())).contains("slope m of drug 3 is not distinguishable from 0");
+        assertThat(m.rays().get(0).ci().levels())
+                .allSatisfy(l -> assertThat(l.ciUpper()).isEmpty());
+    }
 }
