@@ -393,7 +393,10 @@ final class CiCommand implements Callable<Integer> {
                     b.concUnits().get(1),
                     r.ci(),
                     new ArrayList<>(r.fits().values()),
-                    why));
+                    why,
+                    b.drugs(),
+                    r.mixture(),
+                    r.notes()));
             r.ci().ifPresent(a -> a.notes().forEach(n -> notes.add("block " + b.blockId() + ", ci: " + n)));
         }
         return CiReport.build(SynergyOptions.provenance(input, p), blocks, fa, notes);
