@@ -190,6 +190,9 @@ final class CiCommand implements Callable<Integer> {
 
     private boolean braidAsPackage;
 
+    /** Per block, reader-problem prefixes of the never-dosed drugs dropped from it. */
+    private final Map<String, List<String>> dropped = new LinkedHashMap<>();
+
     /** The parsed {@code --levels}. */
     private double[] faLevels = new double[0];
 
@@ -267,6 +270,8 @@ final class CiCommand implements Callable<Integer> {
         }
         List<DoseResponseBlock> blocks = new ArrayList<>();
         Map<String, String> unnormalisable = new LinkedHashMap<>();
+        // per block, the reader's problem prefixes of never-dosed trailing drugs (ignored: drugs dropped)
+        dropped.clear();
         for (DoseResponseBlock b : table.blocks()) {
             double[] y = b.inhibitionPercent();
             double control = unit;
@@ -293,8 +298,30 @@ final class CiCommand implements Callable<Integer> {
                 double f = scale == ResponseScale.VIABILITY ? 1 - y[i] / control : y[i] / control;
                 y[i] = 100 * f;
             }
-            blocks.add(new DoseResponseBlock(
-                    b.blockId(), b.drugs(), b.concUnits(), b.concentrations(), y, b.sourceLines()));
+            int used = dosedDrugs(b);
+            if (used < b.drugCount() && used >= 2) {
+                // e.g. a 2-drug block in a table with drug3/conc3 columns: drugs past `used` are never dosed
+                warnings.add("block " + b.blockId() + ": drugs " + (used + 1) + ".." + b.drugCount()
+                        + " are never dosed; analysed as a " + used + "-drug block");
+                for (int d = used; d < b.drugCount(); d++) {
+                    dropped.computeIfAbsent(b.blockId(), x -> new ArrayList<>())
+                            .add("drug '" + b.drugs().get(d) + "' (");
+                }
+                double[][] c = b.concentrations();
+                for (int i = 0; i < c.length; i++) {
+                    c[i] = java.util.Arrays.copyOf(c[i], used);
+                }
+                blocks.add(new DoseResponseBlock(
+                        b.blockId(),
+                        b.drugs().subList(0, used),
+                        b.concUnits().subList(0, used),
+                        c,
+                        y,
+                        b.sourceLines()));
+            } else {
+                blocks.add(new DoseResponseBlock(
+                        b.blockId(), b.drugs(), b.concUnits(), b.concentrations(), y, b.sourceLines()));
+            }
         }
         for (String w : warnings) {
             err.println("warning: " + w);
@@ -402,6 +429,19 @@ final class CiCommand implements Callable<Integer> {
         return CiReport.build(SynergyOptions.provenance(input, p), blocks, fa, notes);
     }
 
+    /** One past the last drug dosed in any row of the block (drugs after it are all-zero columns). */
+    private static int dosedDrugs(DoseResponseBlock b) {
+        int used = 0;
+        for (int i = 0; i < b.rowCount(); i++) {
+            for (int d = used; d < b.drugCount(); d++) {
+                if (b.conc(i, d) != 0) {
+                    used = d + 1;
+                }
+            }
+        }
+        return used;
+    }
+
     private static boolean untreated(DoseResponseBlock b, int row) {
         for (int d = 0; d < b.drugCount(); d++) {
             if (b.conc(row, d) != 0) {
@@ -440,7 +480,11 @@ final class CiCommand implements Callable<Integer> {
             List<Future<BlockResult>> futures = new ArrayList<>();
             for (DoseResponseBlock b : blocks) {
                 List<String> problems = new ArrayList<>();
-                table.problemsFor(b.blockId()).forEach(p -> problems.add(p.rule()));
+                List<String> ignore = dropped.getOrDefault(b.blockId(), List.of());
+                table.problemsFor(b.blockId()).stream()
+                        .map(p -> p.rule())
+                        .filter(rule -> ignore.stream().noneMatch(rule::startsWith))
+                        .forEach(problems::add);
                 if (unnormalisable.containsKey(b.blockId())) {
                     problems.add(unnormalisable.get(b.blockId()));
                 }

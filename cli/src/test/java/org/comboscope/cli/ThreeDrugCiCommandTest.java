@@ -138,4 +138,44 @@ class ThreeDrugCiCommandTest {
         assertThat(levels).isEqualTo(8);
         assertThat(Files.readString(out.resolve("warnings.txt"))).doesNotContain("skipped: two-drug models");
     }
+
+    @Test
+    void ci_threeDrugTableWithTwoDrugBlock_twoDrugBlockGetsCellCi() throws Exception {
+        Path in = resource("three_drug_rays.csv");
+        StringBuilder sb = new StringBuilder(Files.readString(in));
+        double[] c = {0, 1, 2, 4};
+        for (double a : c) {
+            for (double b : c) {
+                double fa = 1 - 1 / (1 + a / 2) / (1 + b / 3);
+                sb.append("B2,A,B,C,")
+                        .append(a)
+                        .append(',')
+                        .append(b)
+                        .append(",0,")
+                        .append(100 * fa)
+                        .append(",uM\n");
+            }
+        }
+        Files.writeString(in, sb.toString());
+        Path out = tmp.resolve("out");
+        SynergyCommandTest.Run r = SynergyCommandTest.run(
+                "ci",
+                "--input",
+                in.toString(),
+                "--out",
+                out.toString(),
+                "--data-type",
+                "inhibition",
+                "--models",
+                "ci",
+                "--bootstrap",
+                "0");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(out.resolve("warnings.txt")))
+                .contains("block B2: drugs 3..3 are never dosed; analysed as a 2-drug block");
+        List<String> cells = Files.readAllLines(out.resolve("ci_cells.csv"));
+        assertThat(cells).hasSize(1 + 16).allMatch(l -> l.startsWith("B2,") || l.startsWith("block_id"));
+        List<String> mix = Files.readAllLines(out.resolve("ci_mixtures.csv"));
+        assertThat(mix).hasSize(1 + 2 * (4 + 8)).allMatch(l -> l.startsWith("B1,") || l.startsWith("block_id"));
+    }
 }
