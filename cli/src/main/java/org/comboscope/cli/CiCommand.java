@@ -25,6 +25,8 @@ import org.comboscope.core.combination.CiRay;
 import org.comboscope.core.combination.CombinationIndex;
 import org.comboscope.core.combination.HillCurve;
 import org.comboscope.core.combination.MedianEffect;
+import org.comboscope.core.combination.MixtureBlock;
+import org.comboscope.core.combination.MixtureCi;
 import org.comboscope.core.combination.MuSyC;
 import org.comboscope.core.combination.ParameterEstimate;
 import org.comboscope.core.combination.ParametricFit;
@@ -60,6 +62,10 @@ import picocli.CommandLine.Spec;
                     + " DIR/zimmer.csv, DIR/braid.csv, DIR/pointwise.csv (those selected) and DIR/warnings.txt;"
                     + " with --plots (and ci selected) DIR/plots/<block>_fa_ci.svg|png and"
                     + " DIR/plots/<block>_isobologram.svg|png; with --report DIR/report.html and DIR/report.pdf.",
+            "Blocks of 3 or more drugs (drug3, conc3 ... columns): the constant-ratio mixture CI (CompuSyn's"
+                    + " n-drug analysis) of every ray of rows with all drugs dosed, at the levels and per row, with"
+                    + " DRIs, in DIR/ci_mixtures.csv and DIR/ci_mixture_drugs.csv; the two-drug models are skipped"
+                    + " (noted in warnings.txt), a checkerboard gets a note that the CI needs constant-ratio rows.",
             "Conventions: ci < 1 synergy; MuSyC beta > 0 synergistic efficacy, alpha > 1 synergistic potency,"
                     + " gamma > 1 synergistic cooperativity; Zimmer a < 0 synergy; BRAID kappa > 0 synergy."
                     + " Response levels (e0_fa ...) are fractions affected."
@@ -184,6 +190,12 @@ final class CiCommand implements Callable<Integer> {
 
     private boolean braidAsPackage;
 
+    /** Per block, reader-problem prefixes of the never-dosed drugs dropped from it. */
+    private final Map<String, List<String>> dropped = new LinkedHashMap<>();
+
+    /** The parsed {@code --levels}. */
+    private double[] faLevels = new double[0];
+
     @Option(names = "--sheet", description = "XLSX sheet name (default: the first sheet).")
     String sheet;
 
@@ -193,13 +205,27 @@ final class CiCommand implements Callable<Integer> {
             description = "Worker threads; 0 = all cores. Results do not depend on it.")
     int threads;
 
-    /** Everything computed for one block; failures per model. */
+    /**
+     * Everything computed for one block; failures per model. Blocks of 3 or more drugs get the
+     * constant-ratio mixture CI ({@code mixture}) and notes for the two-drug models skipped.
+     */
     record BlockResult(
             DoseResponseBlock block,
             Optional<CiAnalysis> ci,
             Map<Model, ParametricFit> fits,
             Optional<List<PointwiseScores.Row>> pointwise,
-            Map<Model, String> failures) {}
+            Map<Model, String> failures,
+            Optional<MixtureBlock> mixture,
+            List<String> notes) {
+        BlockResult(
+                DoseResponseBlock block,
+                Optional<CiAnalysis> ci,
+                Map<Model, ParametricFit> fits,
+                Optional<List<PointwiseScores.Row>> pointwise,
+                Map<Model, String> failures) {
+            this(block, ci, fits, pointwise, failures, Optional.empty(), List.of());
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -215,6 +241,7 @@ final class CiCommand implements Callable<Integer> {
         Set<Model> ms = Model.parseList(models);
         Set<PlotFormat> plotFormats = PlotFormat.parseList(plots);
         double[] fa = parseLevels(levels);
+        faLevels = fa.clone();
         if (bootstrap < 0) {
             throw new InvalidInputException("bootstrap", bootstrap, "must be >= 0");
         }
@@ -229,9 +256,9 @@ final class CiCommand implements Callable<Integer> {
         TableReadResult table = sheet == null
                 ? SynergyFinderTableReader.read(input, ResponseScale.INHIBITION)
                 : SynergyFinderTableReader.read(input, ResponseScale.INHIBITION, sheet);
-        if (table.drugCount() != 2) {
+        if (table.drugCount() < 2) {
             throw new InvalidInputException(
-                    "drugs", table.drugCount(), "the ci command needs exactly 2 drugs per block", input.toString());
+                    "drugs", table.drugCount(), "the ci command needs at least 2 drugs per block", input.toString());
         }
         PrintWriter err = spec.commandLine().getErr();
         List<String> warnings = new ArrayList<>();
@@ -243,6 +270,8 @@ final class CiCommand implements Callable<Integer> {
         }
         List<DoseResponseBlock> blocks = new ArrayList<>();
         Map<String, String> unnormalisable = new LinkedHashMap<>();
+        // per block, the reader's problem prefixes of never-dosed trailing drugs (ignored: drugs dropped)
+        dropped.clear();
         for (DoseResponseBlock b : table.blocks()) {
             double[] y = b.inhibitionPercent();
             double control = unit;
@@ -250,7 +279,7 @@ final class CiCommand implements Callable<Integer> {
                 double sum = 0;
                 int n = 0;
                 for (int i = 0; i < y.length; i++) {
-                    if (b.conc(i, 0) == 0 && b.conc(i, 1) == 0) {
+                    if (untreated(b, i)) {
                         sum += y[i];
                         n++;
                     }
@@ -258,7 +287,7 @@ final class CiCommand implements Callable<Integer> {
                 if (n == 0 || !(sum > 0)) {
                     unnormalisable.put(
                             b.blockId(),
-                            "--data-type counts needs untreated wells (conc1 = conc2 = 0) with a positive mean;"
+                            "--data-type counts needs untreated wells (every conc = 0) with a positive mean;"
                                     + " block has " + n);
                     control = 1;
                 } else {
@@ -269,8 +298,30 @@ final class CiCommand implements Callable<Integer> {
                 double f = scale == ResponseScale.VIABILITY ? 1 - y[i] / control : y[i] / control;
                 y[i] = 100 * f;
             }
-            blocks.add(new DoseResponseBlock(
-                    b.blockId(), b.drugs(), b.concUnits(), b.concentrations(), y, b.sourceLines()));
+            int used = dosedDrugs(b);
+            if (used < b.drugCount() && used >= 2) {
+                // e.g. a 2-drug block in a table with drug3/conc3 columns: drugs past `used` are never dosed
+                warnings.add("block " + b.blockId() + ": drugs " + (used + 1) + ".." + b.drugCount()
+                        + " are never dosed; analysed as a " + used + "-drug block");
+                for (int d = used; d < b.drugCount(); d++) {
+                    dropped.computeIfAbsent(b.blockId(), x -> new ArrayList<>())
+                            .add("drug '" + b.drugs().get(d) + "' (");
+                }
+                double[][] c = b.concentrations();
+                for (int i = 0; i < c.length; i++) {
+                    c[i] = java.util.Arrays.copyOf(c[i], used);
+                }
+                blocks.add(new DoseResponseBlock(
+                        b.blockId(),
+                        b.drugs().subList(0, used),
+                        b.concUnits().subList(0, used),
+                        c,
+                        y,
+                        b.sourceLines()));
+            } else {
+                blocks.add(new DoseResponseBlock(
+                        b.blockId(), b.drugs(), b.concUnits(), b.concentrations(), y, b.sourceLines()));
+            }
         }
         for (String w : warnings) {
             err.println("warning: " + w);
@@ -284,6 +335,9 @@ final class CiCommand implements Callable<Integer> {
         try (OutputDirectory dir = OutputDirectory.create(out)) {
             if (ms.contains(Model.CI)) {
                 CiTables.write(dir, results);
+                if (table.drugCount() > 2) {
+                    MixtureTables.write(dir, results);
+                }
             }
             if (report || !plotFormats.isEmpty()) {
                 ReportDoc doc = reportDoc(results, fa, warnings, failures);
@@ -313,6 +367,9 @@ final class CiCommand implements Callable<Integer> {
                     w.write("not analysed: " + f + "\n");
                 }
                 for (BlockResult r : results) {
+                    for (String note : r.notes()) {
+                        w.write("block " + r.block().blockId() + ": " + note + "\n");
+                    }
                     if (r.ci().isPresent()) {
                         for (String note : r.ci().get().notes()) {
                             w.write("block " + r.block().blockId() + ", ci: " + note + "\n");
@@ -363,10 +420,35 @@ final class CiCommand implements Callable<Integer> {
                     b.concUnits().get(1),
                     r.ci(),
                     new ArrayList<>(r.fits().values()),
-                    why));
+                    why,
+                    b.drugs(),
+                    r.mixture(),
+                    r.notes()));
             r.ci().ifPresent(a -> a.notes().forEach(n -> notes.add("block " + b.blockId() + ", ci: " + n)));
         }
         return CiReport.build(SynergyOptions.provenance(input, p), blocks, fa, notes);
+    }
+
+    /** One past the last drug dosed in any row of the block (drugs after it are all-zero columns). */
+    private static int dosedDrugs(DoseResponseBlock b) {
+        int used = 0;
+        for (int i = 0; i < b.rowCount(); i++) {
+            for (int d = used; d < b.drugCount(); d++) {
+                if (b.conc(i, d) != 0) {
+                    used = d + 1;
+                }
+            }
+        }
+        return used;
+    }
+
+    private static boolean untreated(DoseResponseBlock b, int row) {
+        for (int d = 0; d < b.drugCount(); d++) {
+            if (b.conc(row, d) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static double[] parseLevels(String text) {
@@ -398,7 +480,11 @@ final class CiCommand implements Callable<Integer> {
             List<Future<BlockResult>> futures = new ArrayList<>();
             for (DoseResponseBlock b : blocks) {
                 List<String> problems = new ArrayList<>();
-                table.problemsFor(b.blockId()).forEach(p -> problems.add(p.rule()));
+                List<String> ignore = dropped.getOrDefault(b.blockId(), List.of());
+                table.problemsFor(b.blockId()).stream()
+                        .map(p -> p.rule())
+                        .filter(rule -> ignore.stream().noneMatch(rule::startsWith))
+                        .forEach(problems::add);
                 if (unnormalisable.containsKey(b.blockId())) {
                     problems.add(unnormalisable.get(b.blockId()));
                 }
@@ -426,6 +512,9 @@ final class CiCommand implements Callable<Integer> {
                 failures.put(m, problems.get(0));
             }
             return new BlockResult(b, Optional.empty(), fits, Optional.empty(), failures);
+        }
+        if (b.drugCount() > 2) {
+            return analyzeMixture(b, ms);
         }
         TwoDrugData data = TwoDrugData.of(b);
         Optional<CiAnalysis> analysis = Optional.empty();
@@ -458,6 +547,153 @@ final class CiCommand implements Callable<Integer> {
             }
         }
         return new BlockResult(b, analysis, fits, pw, failures);
+    }
+
+    /** A block of 3 or more drugs: the constant-ratio mixture CI; the two-drug models are skipped. */
+    private BlockResult analyzeMixture(DoseResponseBlock b, Set<Model> ms) {
+        Map<Model, String> failures = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        List<String> skipped =
+                ms.stream().filter(m -> m != Model.CI).map(Model::label).toList();
+        if (!skipped.isEmpty()) {
+            notes.add(String.join(", ", skipped) + " skipped: two-drug models, the block has " + b.drugCount()
+                    + " drugs (the constant-ratio CI covers any number of drugs)");
+        }
+        Optional<MixtureBlock> mixture = Optional.empty();
+        if (ms.contains(Model.CI)) {
+            int n = b.rowCount();
+            double[][] conc = new double[n][];
+            double[] fa = new double[n];
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                conc[i] = new double[b.drugCount()];
+                for (int d = 0; d < b.drugCount(); d++) {
+                    conc[i][d] = b.conc(i, d);
+                }
+                fa[i] = b.response(i) / 100.0;
+                names.add("block " + b.blockId() + ", line " + b.sourceLines()[i]);
+            }
+            try {
+                mixture = Optional.of(MixtureBlock.analyze(conc, fa, names, bootstrap, seed, b.blockId(), faLevels));
+                notes.addAll(mixture.get().notes().stream().map(x -> "ci: " + x).toList());
+            } catch (ComboscopeException e) {
+                failures.put(Model.CI, e.getMessage());
+            }
+        }
+        return new BlockResult(b, Optional.empty(), new LinkedHashMap<>(), Optional.empty(), failures, mixture, notes);
+    }
+
+    /** {@code ci_mixtures.csv} and {@code ci_mixture_drugs.csv}: the n-drug constant-ratio CI. */
+    static final class MixtureTables {
+        private MixtureTables() {}
+
+        static void write(OutputDirectory dir, List<BlockResult> results) throws IOException {
+            int k = 0;
+            for (BlockResult r : results) {
+                k = Math.max(k, r.block().drugCount());
+            }
+            List<String> h = new ArrayList<>(List.of("block_id", "ray", "ratio"));
+            for (int i = 1; i <= k; i++) {
+                h.add("fraction_" + i);
+            }
+            h.addAll(List.of("kind", "total_dose", "fa", "ci", "ci_lower", "ci_upper"));
+            for (String c : List.of("dx_", "d_", "dri_")) {
+                for (int i = 1; i <= k; i++) {
+                    h.add(c + i);
+                }
+            }
+            h.addAll(List.of("dm_mix", "m_mix", "r_mix", "n_points", "convention"));
+            try (Writer w = dir.writer("ci_mixtures.csv");
+                    CsvTable t = CsvTable.csv(w, h)) {
+                for (BlockResult r : results) {
+                    if (r.mixture().isEmpty()) {
+                        continue;
+                    }
+                    List<MixtureBlock.Ray> rays = r.mixture().get().rays();
+                    for (int ray = 0; ray < rays.size(); ray++) {
+                        MixtureCi m = rays.get(ray).ci();
+                        double[] p = m.fractions();
+                        for (MixtureCi.Level l : m.levels()) {
+                            double total = 0;
+                            for (double v : l.d()) {
+                                total += v;
+                            }
+                            start(t, r, ray, rays.get(ray), p, k);
+                            t.text("level").num(total).num(l.fa()).num(l.ci());
+                            t.num(l.ciLower()).num(l.ciUpper());
+                            doses(t, l.dx(), l.d(), k);
+                            end(t, m);
+                        }
+                        for (MixtureCi.Row row : m.rows()) {
+                            start(t, r, ray, rays.get(ray), p, k);
+                            t.text("row").num(row.total()).num(row.fa()).num(row.ci());
+                            t.num(Double.NaN).num(Double.NaN);
+                            double[] dx = new double[p.length];
+                            double[] d = new double[p.length];
+                            for (int i = 0; i < p.length; i++) {
+                                dx[i] = row.ci().isPresent()
+                                        ? m.drugs().get(i).dose(row.fa()).orElse(Double.NaN)
+                                        : Double.NaN;
+                                d[i] = p[i] * row.total();
+                            }
+                            doses(t, dx, d, k);
+                            end(t, m);
+                        }
+                    }
+                }
+            }
+            try (Writer w = dir.writer("ci_mixture_drugs.csv");
+                    CsvTable t = CsvTable.csv(
+                            w, List.of("block_id", "drug_index", "drug", "dm", "m", "r", "n_points", "conc_unit"))) {
+                for (BlockResult r : results) {
+                    if (r.mixture().isEmpty() || r.mixture().get().rays().isEmpty()) {
+                        continue;
+                    }
+                    List<MedianEffect> drugs =
+                            r.mixture().get().rays().get(0).ci().drugs();
+                    for (int i = 0; i < drugs.size(); i++) {
+                        MedianEffect me = drugs.get(i);
+                        t.text(r.block().blockId())
+                                .integer(i + 1)
+                                .text(r.block().drugs().get(i))
+                                .num(me.dm())
+                                .num(me.m())
+                                .num(me.r())
+                                .integer(me.n())
+                                .text(r.block().concUnits().get(i));
+                        t.end();
+                    }
+                }
+            }
+        }
+
+        private static void start(CsvTable t, BlockResult r, int ray, MixtureBlock.Ray x, double[] p, int k) {
+            t.text(r.block().blockId()).integer(ray + 1).text(x.ratioLabel());
+            for (int i = 0; i < k; i++) {
+                t.num(i < p.length ? p[i] : Double.NaN);
+            }
+        }
+
+        private static void doses(CsvTable t, double[] dx, double[] d, int k) {
+            for (int i = 0; i < k; i++) {
+                t.num(i < dx.length ? dx[i] : Double.NaN);
+            }
+            for (int i = 0; i < k; i++) {
+                t.num(i < d.length ? d[i] : Double.NaN);
+            }
+            for (int i = 0; i < k; i++) {
+                t.num(i < d.length ? dx[i] / d[i] : Double.NaN);
+            }
+        }
+
+        private static void end(CsvTable t, MixtureCi m) {
+            t.num(m.mixture().dm())
+                    .num(m.mixture().m())
+                    .num(m.mixture().r())
+                    .integer(m.mixture().n());
+            t.text(MixtureCi.CONVENTION);
+            t.end();
+        }
     }
 
     private static void writeFits(OutputDirectory dir, Model m, List<BlockResult> results) throws IOException {

@@ -380,7 +380,7 @@ public final class CombinationIndex {
     }
 
     /** {@code value} of every resample whose regressions in {@code need} are all non-degenerate. */
-    private static double[] collect(MedianEffect[][] fits, int[] need, ToDoubleFunction<MedianEffect[]> value) {
+    static double[] collect(MedianEffect[][] fits, int[] need, ToDoubleFunction<MedianEffect[]> value) {
         double[] out = new double[fits.length];
         int k = 0;
         for (MedianEffect[] f : fits) {
@@ -396,7 +396,7 @@ public final class CombinationIndex {
     }
 
     /** Refit on a resample with replacement; null when the resample is degenerate. */
-    private static MedianEffect resampleFit(SplittableRandom rnd, double[] x, double[] fa) {
+    static MedianEffect resampleFit(SplittableRandom rnd, double[] x, double[] fa) {
         int n = x.length;
         double[] bx = new double[n];
         double[] bf = new double[n];
@@ -412,7 +412,7 @@ public final class CombinationIndex {
         }
     }
 
-    private static long mix(String key) {
+    static long mix(String key) {
         long h = 1125899906842597L;
         for (int i = 0; i < key.length(); i++) {
             h = 31 * h + key.charAt(i);

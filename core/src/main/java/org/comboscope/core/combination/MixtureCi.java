@@ -3,8 +3,10 @@ package org.comboscope.core.combination;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.SplittableRandom;
 import org.comboscope.core.error.FitFailureException;
 import org.comboscope.core.error.InvalidInputException;
+import org.comboscope.core.response.Interval;
 
 /**
  * Chou–Talalay combination index of a constant-ratio mixture of any number of drugs (CompuSyn's
@@ -19,9 +21,15 @@ import org.comboscope.core.error.InvalidInputException;
  * @param fractions each drug's fraction of the total mixture dose (sum 1)
  * @param levels CI at the requested effect levels
  * @param rows CI at every mixture measurement, at its observed fa (empty entries: fa outside (0, 1))
+ * @param notes why bootstrap bands are missing, resamples dropped (empty without bootstrap)
  */
 public record MixtureCi(
-        List<MedianEffect> drugs, MedianEffect mixture, double[] fractions, List<Level> levels, List<Row> rows) {
+        List<MedianEffect> drugs,
+        MedianEffect mixture,
+        double[] fractions,
+        List<Level> levels,
+        List<Row> rows,
+        List<String> notes) {
 
     /** The sign convention. */
     public static final String CONVENTION = CiAnalysis.CONVENTION;
@@ -31,6 +39,24 @@ public record MixtureCi(
         fractions = fractions.clone();
         levels = List.copyOf(levels);
         rows = List.copyOf(rows);
+        notes = List.copyOf(notes);
+    }
+
+    /**
+     * Bootstrap settings: {@code resamples} case resamples of every median-effect regression (each
+     * drug's and the mixture's), each from its own random stream. The drugs' streams are split in
+     * drug order from {@code seed} and {@code blockKey} (the same for every ray of a block); the
+     * mixture's stream comes from {@code seed} and {@code rayKey}.
+     */
+    public record Bootstrap(int resamples, long seed, String blockKey, String rayKey) {
+        public Bootstrap {
+            if (resamples < 0) {
+                throw new InvalidInputException("bootstrap", resamples, "must be >= 0");
+            }
+        }
+
+        /** No resampling. */
+        public static final Bootstrap NONE = new Bootstrap(0, 0, "", "");
     }
 
     @Override
@@ -45,8 +71,10 @@ public record MixtureCi(
      * @param ci {@code Σ d_i/dx_i}
      * @param dx dose of each drug alone giving fa
      * @param d each drug's dose in the mixture giving fa
+     * @param ciLower 2.5th percentile of the bootstrap CI (empty: no band)
+     * @param ciUpper 97.5th percentile of the bootstrap CI (empty: no band)
      */
-    public record Level(double fa, double ci, double[] dx, double[] d) {
+    public record Level(double fa, double ci, double[] dx, double[] d, OptionalDouble ciLower, OptionalDouble ciUpper) {
         public Level {
             dx = dx.clone();
             d = d.clone();
@@ -95,6 +123,24 @@ public record MixtureCi(
             List<double[]> singleFa,
             double[][] mixtureDoses,
             double[] mixtureFa,
+            double... levels) {
+        return analyze(singleDoses, singleFa, mixtureDoses, mixtureFa, Bootstrap.NONE, levels);
+    }
+
+    /**
+     * As {@link #analyze(List, List, double[][], double[], double...)}, with 95 % percentile bootstrap
+     * bands on the CI at each level. Each regression (each drug alone, the mixture on its total dose)
+     * is resampled on its own usable points (d > 0, 0 < fa < 1), as {@link CombinationIndex} does. A
+     * band needs every regression to have at least {@value CombinationIndex#MIN_BOOTSTRAP_POINTS}
+     * usable points, at least half of the resamples non-degenerate, and its slope m identified (the
+     * bootstrap interval of m excludes 0); otherwise {@link #notes()} says why there is none.
+     */
+    public static MixtureCi analyze(
+            List<double[]> singleDoses,
+            List<double[]> singleFa,
+            double[][] mixtureDoses,
+            double[] mixtureFa,
+            Bootstrap bootstrap,
             double... levels) {
         int k = singleDoses.size();
         if (k < 2) {
@@ -191,7 +237,7 @@ public record MixtureCi(
                 d[i] = p[i] * dmix;
                 ci += d[i] / dx[i];
             }
-            out.add(new Level(f, ci, dx, d));
+            out.add(new Level(f, ci, dx, d, OptionalDouble.empty(), OptionalDouble.empty()));
         }
         List<Row> rows = new ArrayList<>();
         for (int r = 0; r < total.length; r++) {
@@ -206,7 +252,98 @@ public record MixtureCi(
             }
             rows.add(new Row(total[r], f, OptionalDouble.of(ci)));
         }
-        return new MixtureCi(fits, mix, p, out, rows);
+        List<String> notes = new ArrayList<>();
+        if (bootstrap.resamples() > 0) {
+            List<double[][]> regressions = new ArrayList<>();
+            for (int i = 0; i < k; i++) {
+                regressions.add(CombinationIndex.usable(singleDoses.get(i), singleFa.get(i)));
+            }
+            regressions.add(CombinationIndex.usable(total, mixtureFa));
+            out = withBands(out, p, regressions, bootstrap, notes);
+        }
+        return new MixtureCi(fits, mix, p, out, rows, notes);
+    }
+
+    private static List<Level> withBands(
+            List<Level> levels, double[] p, List<double[][]> regressions, Bootstrap bs, List<String> notes) {
+        int k = p.length;
+        int n = bs.resamples();
+        String[] names = new String[k + 1];
+        for (int i = 0; i < k; i++) {
+            names[i] = "drug " + (i + 1);
+        }
+        names[k] = "the mixture";
+        MedianEffect[][] fits = new MedianEffect[n][k + 1];
+        SplittableRandom base = new SplittableRandom(bs.seed() ^ CombinationIndex.mix(bs.blockKey()));
+        boolean ok = true;
+        for (int g = 0; g <= k; g++) {
+            SplittableRandom rnd = g < k
+                    ? base.split()
+                    : new SplittableRandom(bs.seed() ^ CombinationIndex.mix(bs.blockKey() + "|" + bs.rayKey()));
+            double[] x = regressions.get(g)[0];
+            double[] fa = regressions.get(g)[1];
+            if (x.length < CombinationIndex.MIN_BOOTSTRAP_POINTS) {
+                notes.add("no CI bands: " + names[g] + " has " + x.length + " usable points (a resample of fewer than "
+                        + CombinationIndex.MIN_BOOTSTRAP_POINTS + " points only reproduces the fit or degenerates)");
+                ok = false;
+                continue;
+            }
+            for (int b = 0; b < n; b++) {
+                fits[b][g] = CombinationIndex.resampleFit(rnd, x, fa);
+            }
+        }
+        if (!ok) {
+            return levels;
+        }
+        int[] all = new int[k + 1];
+        for (int g = 0; g <= k; g++) {
+            all[g] = g;
+        }
+        int valid = CombinationIndex.collect(fits, all, f -> 0.0).length;
+        int min = Math.max(2, (n + 1) / 2);
+        if (valid < min) {
+            notes.add("no CI bands: only " + valid + " of " + n
+                    + " resamples had usable median-effect regressions for every drug and the mixture (need " + min
+                    + ")");
+            return levels;
+        }
+        if (valid < n) {
+            notes.add((n - valid) + " of " + n + " bootstrap resamples dropped as degenerate (all points at one dose)");
+        }
+        for (int g = 0; g <= k; g++) {
+            int gg = g;
+            Interval m = CombinationIndex.band(CombinationIndex.collect(fits, new int[] {g}, f -> f[gg].m()));
+            if (!(m.lower() > 0 || m.upper() < 0)) {
+                notes.add("no CI bands: slope m of " + names[g] + " is not distinguishable from 0 (bootstrap interval "
+                        + m.lower() + " to " + m.upper() + ")");
+                ok = false;
+            }
+        }
+        if (!ok) {
+            return levels;
+        }
+        List<Level> out = new ArrayList<>();
+        for (Level l : levels) {
+            double fa = l.fa();
+            Interval iv = CombinationIndex.band(CombinationIndex.collect(fits, all, f -> ciAt(f, p, fa)));
+            out.add(new Level(fa, l.ci(), l.dx(), l.d(), finite(iv.lower()), finite(iv.upper())));
+        }
+        return out;
+    }
+
+    /** CI at fa from one resample: fits[0..k-1] the drugs, fits[k] the mixture. */
+    private static double ciAt(MedianEffect[] f, double[] p, double fa) {
+        int k = p.length;
+        double dmix = f[k].dose(fa).orElse(Double.NaN);
+        double ci = 0;
+        for (int i = 0; i < k; i++) {
+            ci += p[i] * dmix / f[i].dose(fa).orElse(Double.NaN);
+        }
+        return ci;
+    }
+
+    private static OptionalDouble finite(double x) {
+        return Double.isFinite(x) ? OptionalDouble.of(x) : OptionalDouble.empty();
     }
 
     private static double rowSum(double[] row) {

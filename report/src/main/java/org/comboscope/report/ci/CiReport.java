@@ -12,6 +12,8 @@ import org.comboscope.core.combination.CiLevel;
 import org.comboscope.core.combination.CiRay;
 import org.comboscope.core.combination.HillCurve;
 import org.comboscope.core.combination.MedianEffect;
+import org.comboscope.core.combination.MixtureBlock;
+import org.comboscope.core.combination.MixtureCi;
 import org.comboscope.core.combination.ParameterEstimate;
 import org.comboscope.core.combination.ParametricFit;
 import org.comboscope.core.response.Interval;
@@ -57,6 +59,9 @@ public final class CiReport {
      *
      * @param fits parametric model fits that succeeded, in output order
      * @param failures per model name, why it failed
+     * @param drugs every drug of the block (more than 2 for a mixture block)
+     * @param mixture the constant-ratio mixture CI of a block of 3 or more drugs
+     * @param notes remarks on the block (skipped models, mixture notes)
      */
     public record Block(
             String blockId,
@@ -66,10 +71,39 @@ public final class CiReport {
             String unit2,
             Optional<CiAnalysis> ci,
             List<ParametricFit> fits,
-            Map<String, String> failures) {
+            Map<String, String> failures,
+            List<String> drugs,
+            Optional<MixtureBlock> mixture,
+            List<String> notes) {
         public Block {
             fits = List.copyOf(fits);
             failures = Map.copyOf(failures);
+            drugs = List.copyOf(drugs);
+            notes = List.copyOf(notes);
+        }
+
+        /** A two-drug block. */
+        public Block(
+                String blockId,
+                String drug1,
+                String drug2,
+                String unit1,
+                String unit2,
+                Optional<CiAnalysis> ci,
+                List<ParametricFit> fits,
+                Map<String, String> failures) {
+            this(
+                    blockId,
+                    drug1,
+                    drug2,
+                    unit1,
+                    unit2,
+                    ci,
+                    fits,
+                    failures,
+                    List.of(drug1, drug2),
+                    Optional.empty(),
+                    List.of());
         }
     }
 
@@ -81,7 +115,9 @@ public final class CiReport {
             sections.add(block(b, levels));
         }
         long ok = blocks.stream()
-                .filter(b -> b.ci().isPresent() || !b.fits().isEmpty())
+                .filter(b -> b.ci().isPresent()
+                        || !b.fits().isEmpty()
+                        || b.mixture().map(m -> !m.rays().isEmpty()).orElse(false))
                 .count();
         String summary = provenance.inputFile() + " · " + blocks.size() + " blocks, " + ok + " analysed";
         return new ReportDoc("Combination index report", summary, provenance, CONVENTIONS, sections, warnings);
@@ -232,6 +268,10 @@ public final class CiReport {
                 parts.add(new Text("Note: " + n, true));
             }
         }
+        b.mixture().ifPresent(m -> mixtureParts(b, m, parts));
+        for (String n : b.notes()) {
+            parts.add(new Text("Note: " + n, true));
+        }
         for (ParametricFit f : b.fits()) {
             parts.add(new Heading(f.model() + " parameters"));
             List<List<String>> rows = new ArrayList<>();
@@ -263,10 +303,12 @@ public final class CiReport {
         }
         Status st = b.failures().isEmpty() ? Status.NONE : Status.WARN;
         // a block without results is a few lines: no page of its own in the PDF
-        boolean full = b.ci().isPresent() || !b.fits().isEmpty();
+        boolean full = b.ci().isPresent()
+                || !b.fits().isEmpty()
+                || b.mixture().map(m -> !m.rays().isEmpty()).orElse(false);
         Map<String, String> index = new LinkedHashMap<>();
         index.put("Block", b.blockId());
-        index.put("Drugs", b.drug1() + " + " + b.drug2());
+        index.put("Drugs", String.join(" + ", b.drugs()));
         Optional<CiRay> ray = b.ci().flatMap(CiReport::mainRay);
         if (levels.length > 0) {
             double fa = levels[0];
@@ -279,11 +321,53 @@ public final class CiReport {
         index.put("BRAID kappa", param(b, "BRAID", "kappa"));
         return new Section(
                 anchor(b.blockId()),
-                "Block " + b.blockId() + ": " + b.drug1() + " + " + b.drug2(),
+                "Block " + b.blockId() + ": " + String.join(" + ", b.drugs()),
                 st,
                 full,
                 parts,
                 index);
+    }
+
+    /** Median-effect fits of every drug and the CI of each constant-ratio ray of a mixture block. */
+    private static void mixtureParts(Block b, MixtureBlock m, List<Part> parts) {
+        if (m.rays().isEmpty()) {
+            return;
+        }
+        List<MedianEffect> drugs = m.rays().get(0).ci().drugs();
+        parts.add(new Heading("Median-effect fits (single agents)"));
+        List<List<String>> me = new ArrayList<>();
+        for (int i = 0; i < drugs.size(); i++) {
+            MedianEffect e = drugs.get(i);
+            me.add(List.of(b.drugs().get(i), Fmt.g(e.dm()), Fmt.g(e.m()), Fmt.f(e.r(), 4), Integer.toString(e.n())));
+        }
+        parts.add(Table.of("median-effect", "", List.of("Drug", "Dm", "m", "r", "points"), me));
+        parts.add(new Heading("Combination index of the constant-ratio mixtures"));
+        List<String> h = new ArrayList<>(List.of("Ray", "points", "Fa", "CI", "CI 95% band", "Chou scale"));
+        for (String d : b.drugs()) {
+            h.add("DRI " + d);
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (MixtureBlock.Ray ray : m.rays()) {
+            for (MixtureCi.Level l : ray.ci().levels()) {
+                List<String> r = new ArrayList<>(List.of(
+                        ray.ratioLabel(),
+                        Integer.toString(ray.ci().mixture().n()),
+                        Fmt.g(l.fa()),
+                        Fmt.g(l.ci()),
+                        Fmt.range(l.ciLower(), l.ciUpper()),
+                        chouScale(l.ci())));
+                for (int i = 0; i < drugs.size(); i++) {
+                    r.add(Fmt.g(l.dri(i)));
+                }
+                rows.add(r);
+            }
+        }
+        parts.add(Table.of("ci-mixtures", "", h, rows));
+        parts.add(new Text(
+                "CompuSyn's n-drug constant-ratio analysis: CI = sum of d_i / Dx_i, with d_i drug i's share of the"
+                        + " mixture dose giving Fa (from the mixture's median-effect fit on its total dose) and Dx_i"
+                        + " the dose of drug i alone giving Fa. Per-row CIs are in ci_mixtures.csv.",
+                true));
     }
 
     private static List<String> drugRow(
