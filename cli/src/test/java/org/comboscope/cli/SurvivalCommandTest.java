@@ -29,6 +29,14 @@ class SurvivalCommandTest {
         return Main.run(new PrintWriter(out), new PrintWriter(err), args);
     }
 
+    /** {@code survival --input INPUT --time time --event event --group group} plus {@code more}. */
+    private int survival(String input, String... more) {
+        List<String> args = new ArrayList<>(
+                List.of("survival", "--input", input, "--time", "time", "--event", "event", "--group", "group"));
+        args.addAll(List.of(more));
+        return run(args.toArray(new String[0]));
+    }
+
     private Path resource(String name) throws IOException {
         Path p = tmp.resolve(name);
         try (InputStream in = getClass().getResourceAsStream("/survival/" + name)) {
@@ -42,18 +50,7 @@ class SurvivalCommandTest {
     void survival_realTrialData_outputsDiffCleanAgainstR(String dataset) throws IOException {
         Path input = resource(dataset + "_input.csv");
         Path dir = tmp.resolve("out");
-        int code = run(
-                "survival",
-                "--input",
-                input.toString(),
-                "--time",
-                "time",
-                "--event",
-                "event",
-                "--group",
-                "group",
-                "--out",
-                dir.toString());
+        int code = survival(input.toString(), "--out", dir.toString());
         assertThat(code).as("stderr: %s", err).isEqualTo(Main.EXIT_OK);
         for (String part : List.of("km", "median", "logrank", "cox")) {
             List<List<String>> expected = csv(Files.readString(resource(dataset + "_" + part + ".csv")));
@@ -81,22 +78,7 @@ class SurvivalCommandTest {
     void survival_lungWithAgeCovariate_matchesRsPublishedCoxFit() throws IOException {
         Path input = resource("lung_input.csv");
         Path dir = tmp.resolve("cov");
-        int code = run(
-                "survival",
-                "--input",
-                input.toString(),
-                "--time",
-                "time",
-                "--event",
-                "event",
-                "--group",
-                "group",
-                "--covariates",
-                "age",
-                "--ties",
-                "efron",
-                "--out",
-                dir.toString());
+        int code = survival(input.toString(), "--covariates", "age", "--ties", "efron", "--out", dir.toString());
         assertThat(code).as("stderr: %s", err).isEqualTo(Main.EXIT_OK);
         List<List<String>> cox = csv(Files.readString(dir.resolve("cox.csv")));
         List<String> h = cox.get(0);
@@ -121,20 +103,7 @@ class SurvivalCommandTest {
     void survival_strata_stratifiedLogRankMatchesIndependentComputation() throws IOException {
         Path input = resource("ovarian_input.csv");
         Path dir = tmp.resolve("strata");
-        int code = run(
-                "survival",
-                "--input",
-                input.toString(),
-                "--time",
-                "time",
-                "--event",
-                "event",
-                "--group",
-                "group",
-                "--strata",
-                "ecog.ps",
-                "--out",
-                dir.toString());
+        int code = survival(input.toString(), "--strata", "ecog.ps", "--out", dir.toString());
         assertThat(code).as("stderr: %s", err).isEqualTo(Main.EXIT_OK);
         List<List<String>> s = csv(Files.readString(dir.resolve("logrank_stratified.csv")));
         assertThat(s.get(0)).containsExactly("strata_column", "n_strata", "chisq", "df", "p");
@@ -152,33 +121,12 @@ class SurvivalCommandTest {
                 input,
                 "time,event,group,age\n5,1,a,60\n8,0,a,NA\n3,1,b,55\n9,1,b,70\n4,1,a,61\n7,0,b,\n6,1,a,58\n2,1,b,66\n");
         Path dir = tmp.resolve("na");
-        int code = run(
-                "survival",
-                "--input",
-                input.toString(),
-                "--time",
-                "time",
-                "--event",
-                "event",
-                "--group",
-                "group",
-                "--covariates",
-                "age",
-                "--out",
-                dir.toString());
+        int code = survival(input.toString(), "--covariates", "age", "--out", dir.toString());
         assertThat(code).as("stderr: %s", err).isIn(Main.EXIT_OK, Main.EXIT_PARTIAL);
         assertThat(Files.readString(dir.resolve("warnings.txt"))).contains("2 row(s) left out of the Cox model");
         Files.writeString(input, "time,event,group,age\n5,1,a,60\n8,0,a,old\n3,1,b,55\n");
-        int bad = run(
-                "survival",
-                "--input",
+        int bad = survival(
                 input.toString(),
-                "--time",
-                "time",
-                "--event",
-                "event",
-                "--group",
-                "group",
                 "--covariates",
                 "age",
                 "--out",
@@ -244,22 +192,7 @@ class SurvivalCommandTest {
     void survival_medianConfTypeOnly_writesOnlyThatType() throws IOException {
         Path input = resource("lung_input.csv");
         Path dir = tmp.resolve("out");
-        assertThat(run(
-                        "survival",
-                        "--input",
-                        input.toString(),
-                        "--time",
-                        "time",
-                        "--event",
-                        "event",
-                        "--group",
-                        "group",
-                        "--out",
-                        dir.toString(),
-                        "--conf-type",
-                        "log-log",
-                        "--ties",
-                        "breslow"))
+        assertThat(survival(input.toString(), "--out", dir.toString(), "--conf-type", "log-log", "--ties", "breslow"))
                 .isZero();
         List<List<String>> median = csv(Files.readString(dir.resolve("median.csv")));
         assertThat(median).hasSize(3);
@@ -274,18 +207,7 @@ class SurvivalCommandTest {
         Path input = tmp.resolve("bad.csv");
         Files.writeString(input, "time,event,group\n5,1,a\n7,3,b\n", StandardCharsets.UTF_8);
         Path dir = tmp.resolve("out");
-        int code = run(
-                "survival",
-                "--input",
-                input.toString(),
-                "--time",
-                "time",
-                "--event",
-                "event",
-                "--group",
-                "group",
-                "--out",
-                dir.toString());
+        int code = survival(input.toString(), "--out", dir.toString());
         assertThat(code).isEqualTo(Main.EXIT_INPUT);
         assertThat(err.toString())
                 .contains("bad.csv:3: column 'event': event must be 0 (censored) or 1 (event), was '3'");
@@ -325,20 +247,7 @@ class SurvivalCommandTest {
     @Test
     void survival_unknownConfType_exit2() throws IOException {
         Path input = resource("aml_input.csv");
-        int code = run(
-                "survival",
-                "--input",
-                input.toString(),
-                "--time",
-                "time",
-                "--event",
-                "event",
-                "--group",
-                "group",
-                "--out",
-                tmp.resolve("o").toString(),
-                "--conf-type",
-                "logit");
+        int code = survival(input.toString(), "--out", tmp.resolve("o").toString(), "--conf-type", "logit");
         assertThat(code).isEqualTo(Main.EXIT_INPUT);
         assertThat(err.toString()).contains("conf-type").contains("logit");
     }
