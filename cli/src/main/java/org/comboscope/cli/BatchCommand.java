@@ -93,7 +93,7 @@ final class BatchCommand implements Callable<Integer> {
         org.comboscope.report.synergy.Provenance provenance =
                 SynergyOptions.provenance(input, analysis.parameters(parsed));
         java.io.StringWriter prov = new java.io.StringWriter();
-        SynergyCommand.writeProvenance(prov, provenance);
+        provenance.writeCsv(prov);
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = quiet ? null : new Progress(err, System.console() != null);
         BatchSynergy.Summary s = BatchSynergy.run(

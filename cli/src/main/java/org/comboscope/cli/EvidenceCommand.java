@@ -16,7 +16,6 @@ import java.util.concurrent.Callable;
 import org.comboscope.core.error.InvalidInputException;
 import org.comboscope.core.evidence.EvidenceBase;
 import org.comboscope.core.evidence.EvidenceQuery;
-import org.comboscope.core.evidence.ModelSystem;
 import org.comboscope.io.evidence.EvidenceTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -75,19 +74,7 @@ final class EvidenceCommand implements Callable<Integer> {
         if (!(level > 0 && level < 1)) {
             throw new InvalidInputException("--level", level, "must be in (0, 1)");
         }
-        EvidenceQuery q = EvidenceQuery.all();
-        if (drug != null) {
-            q = q.withDrug(drug);
-        }
-        if (indication != null) {
-            q = q.withIndication(indication);
-        }
-        if (endpoint != null) {
-            q = q.withEndpoint(endpoint);
-        }
-        if (modelSystem != null) {
-            q = q.withModelSystem(ModelSystem.parse(modelSystem));
-        }
+        EvidenceQuery q = EvidenceTables.query(drug, indication, endpoint, modelSystem);
         EvidenceBase base = EvidenceBase.load();
         List<Map<String, Optional<String>>> rows =
                 contrasts ? EvidenceTables.contrasts(base, q, level) : EvidenceTables.records(base, q, level);

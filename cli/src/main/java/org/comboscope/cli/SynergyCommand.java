@@ -16,7 +16,6 @@ import org.comboscope.core.synergy.SynergyFinderEngine;
 import org.comboscope.io.synergyfinder.SynergyFinderTableReader;
 import org.comboscope.io.synergyfinder.SynergyOutputs;
 import org.comboscope.io.synergyfinder.TableReadResult;
-import org.comboscope.io.table.CsvTable;
 import org.comboscope.io.table.OutputDirectory;
 import org.comboscope.report.synergy.PlotFormat;
 import org.comboscope.report.synergy.Provenance;
@@ -164,20 +163,7 @@ final class SynergyCommand implements Callable<Integer> {
 
     private static void writeProvenance(OutputDirectory dir, Provenance p) throws IOException {
         try (Writer w = dir.writer("provenance.csv")) {
-            writeProvenance(w, p);
-        }
-    }
-
-    /** {@code provenance.csv}: key, value rows (shared with {@code batch}). */
-    static void writeProvenance(Writer w, Provenance p) throws IOException {
-        try (CsvTable t = CsvTable.csv(w, List.of("key", "value"))) {
-            t.text("input_file").text(p.inputFile()).end();
-            t.text("input_sha256").text(p.inputSha256()).end();
-            t.text("comboscope_version").text(p.version()).end();
-            t.text("created").text(p.created()).end();
-            for (java.util.Map.Entry<String, String> e : p.parameters().entrySet()) {
-                t.text(e.getKey()).text(e.getValue()).end();
-            }
+            p.writeCsv(w);
         }
     }
 

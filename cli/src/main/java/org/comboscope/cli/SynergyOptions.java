@@ -2,14 +2,12 @@ package org.comboscope.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.comboscope.core.error.InvalidInputException;
 import org.comboscope.core.matrix.ResponseScale;
 import org.comboscope.core.synergy.Baseline;
 import org.comboscope.core.synergy.SynergyFinderEngine;
-import org.comboscope.core.synergy.SynergyMethod;
+import org.comboscope.io.synergyfinder.SynergySettings;
 import org.comboscope.report.synergy.Provenance;
 import picocli.CommandLine.Option;
 
@@ -65,38 +63,17 @@ final class SynergyOptions {
     double ciLevel;
 
     /** The options as parsed and checked; invalid values throw {@link InvalidInputException}. */
-    record Parsed(ResponseScale scale, Baseline baseline, SynergyFinderEngine engine) {}
+    record Parsed(SynergySettings settings, ResponseScale scale, Baseline baseline, SynergyFinderEngine engine) {}
 
     Parsed parse() {
-        if (!(ciLevel > 0 && ciLevel < 1)) {
-            throw new InvalidInputException("ci-level", ciLevel, "must be in (0, 1)");
-        }
-        boolean bootstrap =
-                switch (replicates.toLowerCase(Locale.ROOT)) {
-                    case "bootstrap" -> true;
-                    case "mean" -> false;
-                    default -> throw new InvalidInputException("replicates", replicates, "must be bootstrap or mean");
-                };
-        ResponseScale scale = ResponseScale.parse(dataType);
-        java.util.Set<SynergyMethod> ms = SynergyMethod.parseList(methods);
-        Baseline base = Baseline.parse(baseline);
-        SynergyFinderEngine engine =
-                new SynergyFinderEngine(SynergyCommand.fitter(fit), ms, base, bootstrap, iterations, seed);
-        return new Parsed(scale, base, engine);
+        SynergySettings s =
+                new SynergySettings(dataType, methods, baseline, fit, replicates, iterations, seed, ciLevel);
+        return new Parsed(s, s.scale(), s.baselineCorrection(), s.engine());
     }
 
     /** The analysis parameters as provenance.csv records them, in a fixed order. */
     Map<String, String> parameters(Parsed parsed) {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("data_type", parsed.scale().label());
-        p.put("methods", methods);
-        p.put("baseline", parsed.baseline().label());
-        p.put("fit", fit);
-        p.put("replicates", replicates);
-        p.put("iterations", Integer.toString(iterations));
-        p.put("seed", Long.toString(seed));
-        p.put("ci_level", Double.toString(ciLevel));
-        return p;
+        return parsed.settings().parameters();
     }
 
     /** Provenance of a run on {@code input} with these parameters (and any extra ones). */

@@ -3,100 +3,26 @@ package org.comboscope.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.comboscope.core.error.InvalidInputException;
 import org.comboscope.core.matrix.ResponseScale;
-import org.comboscope.core.synergy.Baseline;
-import org.comboscope.core.synergy.SynergyFinderEngine;
-import org.comboscope.core.synergy.SynergyMethod;
-import org.comboscope.io.synergyfinder.SynergyOutputs;
+import org.comboscope.io.synergyfinder.SynergySettings;
 
 /**
- * The parameters of a synergy analysis, with the same names, defaults and rules as the {@code
- * synergy} command's options.
+ * A synergy analysis as the web API asks for it: the {@code synergy} command's options (camelCase in
+ * JSON, same defaults and rules) plus whether to render the HTML/PDF report.
  *
- * @param dataType what the response column means: viability or inhibition
- * @param methods comma-separated synergy models (zip, hsa, bliss, loewe)
- * @param baseline baseline correction: none, part or all
- * @param fit dose-response fitter: synergyfinder or optimal
- * @param replicates replicate handling: bootstrap or mean
- * @param iterations bootstrap iterations, 1..1000
- * @param seed seed of all random draws
- * @param ciLevel level of the bootstrap intervals, in (0, 1)
+ * @param settings the analysis options, checked
  * @param report whether to also render report.html and report.pdf
  */
-record AnalysisRequest(
-        String dataType,
-        String methods,
-        String baseline,
-        String fit,
-        String replicates,
-        int iterations,
-        long seed,
-        double ciLevel,
-        boolean report) {
+record AnalysisRequest(SynergySettings settings, boolean report) {
 
-    static final AnalysisRequest DEFAULTS = new AnalysisRequest(
-            "viability", "zip,hsa,bliss,loewe", "none", "synergyfinder", "bootstrap", 10, 123, 0.95, true);
+    static final AnalysisRequest DEFAULTS = new AnalysisRequest(SynergySettings.DEFAULTS, true);
 
     AnalysisRequest {
-        scaleOf(dataType);
-        SynergyMethod.parseList(methods);
-        Baseline.parse(baseline);
-        SynergyOutputs.fitter(fit);
-        bootstrapOf(replicates);
-        if (iterations < 1 || iterations > 1000) {
-            throw new InvalidInputException("iterations", iterations, "must be in 1..1000");
+        if (settings == null) {
+            throw new InvalidInputException("settings", "null", "must be given");
         }
-        if (!(ciLevel > 0 && ciLevel < 1)) {
-            throw new InvalidInputException("ciLevel", ciLevel, "must be in (0, 1)");
-        }
-    }
-
-    private static ResponseScale scaleOf(String dataType) {
-        if (dataType == null) {
-            throw new InvalidInputException("dataType", "null", "must be viability or inhibition");
-        }
-        try {
-            return ResponseScale.parse(dataType);
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException("dataType", dataType, "must be viability or inhibition");
-        }
-    }
-
-    private static boolean bootstrapOf(String replicates) {
-        return switch (String.valueOf(replicates).toLowerCase(Locale.ROOT)) {
-            case "bootstrap" -> true;
-            case "mean" -> false;
-            default -> throw new InvalidInputException("replicates", replicates, "must be bootstrap or mean");
-        };
-    }
-
-    ResponseScale scale() {
-        return scaleOf(dataType);
-    }
-
-    SynergyFinderEngine engine() {
-        Set<SynergyMethod> ms = SynergyMethod.parseList(methods);
-        return new SynergyFinderEngine(
-                SynergyOutputs.fitter(fit), ms, Baseline.parse(baseline), bootstrapOf(replicates), iterations, seed);
-    }
-
-    /** The parameters as provenance.csv records them (the CLI's names). */
-    Map<String, String> provenanceParameters() {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("data_type", scale().label());
-        p.put("methods", methods);
-        p.put("baseline", Baseline.parse(baseline).label());
-        p.put("fit", fit);
-        p.put("replicates", replicates);
-        p.put("iterations", Integer.toString(iterations));
-        p.put("seed", Long.toString(seed));
-        p.put("ci_level", Double.toString(ciLevel));
-        return p;
     }
 
     /** Parses a JSON object; absent fields take the defaults, unknown fields are an error. */
@@ -115,30 +41,46 @@ record AnalysisRequest(
                         f, node.get(f), "is not a parameter; known: " + String.join(", ", known));
             }
         });
-        AnalysisRequest d = DEFAULTS;
-        return new AnalysisRequest(
-                text(node, "dataType", d.dataType),
-                text(node, "methods", d.methods),
-                text(node, "baseline", d.baseline),
-                text(node, "fit", d.fit),
-                text(node, "replicates", d.replicates),
-                (int) Math.max(
-                        Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, integer(node, "iterations", d.iterations))),
-                integer(node, "seed", d.seed),
-                number(node, "ciLevel", d.ciLevel),
-                bool(node, "report", d.report));
+
+        SynergySettings d = SynergySettings.DEFAULTS;
+        // the API's own names and limits are checked first, so errors name the JSON field
+        String dataType = text(node, "dataType", d.dataType());
+        try {
+            ResponseScale.parse(dataType);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("dataType", dataType, "must be viability or inhibition");
+        }
+        long iterations = integer(node, "iterations", d.iterations());
+        if (iterations < 1 || iterations > 1000) {
+            throw new InvalidInputException("iterations", iterations, "must be in 1..1000");
+        }
+        double ciLevel = number(node, "ciLevel", d.ciLevel());
+        if (!(ciLevel > 0 && ciLevel < 1)) {
+            throw new InvalidInputException("ciLevel", ciLevel, "must be in (0, 1)");
+        }
+        SynergySettings settings = new SynergySettings(
+                dataType,
+                text(node, "methods", d.methods()),
+                text(node, "baseline", d.baseline()),
+                text(node, "fit", d.fit()),
+                text(node, "replicates", d.replicates()),
+                (int) iterations,
+                integer(node, "seed", d.seed()),
+                ciLevel);
+        return new AnalysisRequest(settings, bool(node, "report", true));
     }
 
     ObjectNode toJson(ObjectMapper mapper) {
+        SynergySettings s = settings;
         ObjectNode n = mapper.createObjectNode();
-        n.put("dataType", dataType);
-        n.put("methods", methods);
-        n.put("baseline", baseline);
-        n.put("fit", fit);
-        n.put("replicates", replicates);
-        n.put("iterations", iterations);
-        n.put("seed", seed);
-        n.put("ciLevel", ciLevel);
+        n.put("dataType", s.dataType());
+        n.put("methods", s.methods());
+        n.put("baseline", s.baseline());
+        n.put("fit", s.fit());
+        n.put("replicates", s.replicates());
+        n.put("iterations", s.iterations());
+        n.put("seed", s.seed());
+        n.put("ciLevel", s.ciLevel());
         n.put("report", report);
         return n;
     }

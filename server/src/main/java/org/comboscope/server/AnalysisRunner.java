@@ -84,12 +84,13 @@ final class AnalysisRunner implements AutoCloseable {
             try (InputStream in = store.datasets().openContent(dataset.id())) {
                 Files.copy(in, input);
             }
-            TableReadResult table = SynergyFinderTableReader.read(input, request.scale());
+            TableReadResult table =
+                    SynergyFinderTableReader.read(input, request.settings().scale());
             List<DoseResponseBlock> blocks = table.blocks();
             store.analyses().markRunning(id, blocks.size());
             Progress progress = new Progress(id, blocks.size());
-            List<Object> outcomes =
-                    SynergyOutputs.analyzeAll(request.engine(), table, blocks, blockThreads, progress::update);
+            List<Object> outcomes = SynergyOutputs.analyzeAll(
+                    request.settings().engine(), table, blocks, blockThreads, progress::update);
             List<BlockSynergy> ok = new ArrayList<>();
             List<String> failures = new ArrayList<>();
             for (int i = 0; i < blocks.size(); i++) {
@@ -104,7 +105,7 @@ final class AnalysisRunner implements AutoCloseable {
                     dataset.fileName(),
                     dataset.sha256(),
                     version,
-                    request.provenanceParameters(),
+                    request.settings().parameters(),
                     Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
             writeOutputs(out, table, ok, failures, request, provenance);
             AnalysisResults results = collect(out);
@@ -161,26 +162,26 @@ final class AnalysisRunner implements AutoCloseable {
             Provenance provenance)
             throws IOException {
         try (OutputDirectory dir = OutputDirectory.create(out)) {
-            SynergyOutputs.writeBlocks(dir, table, ok, request.ciLevel(), request.seed());
+            SynergyOutputs.writeBlocks(
+                    dir,
+                    table,
+                    ok,
+                    request.settings().ciLevel(),
+                    request.settings().seed());
             SynergyOutputs.writeCells(dir, table.drugCount(), ok);
             SynergyOutputs.writeCurves(dir, ok);
             List<String> warnings = SynergyOutputs.writeWarnings(
                     dir,
                     "# comboscope synergy (web): input " + provenance.inputFile() + ", data type "
                             + table.scale().label() + " (responses converted to % inhibition), methods "
-                            + request.methods() + ", baseline " + request.baseline() + ", fit " + request.fit(),
+                            + request.settings().methods() + ", baseline "
+                            + request.settings().baseline()
+                            + ", fit " + request.settings().fit(),
                     table,
                     failures,
                     ok);
             try (Writer w = dir.writer("provenance.csv")) {
-                w.write("key,value\n");
-                w.write("input_file," + csv(provenance.inputFile()) + "\n");
-                w.write("input_sha256," + provenance.inputSha256() + "\n");
-                w.write("comboscope_version," + csv(provenance.version()) + "\n");
-                w.write("created," + provenance.created() + "\n");
-                for (Map.Entry<String, String> e : provenance.parameters().entrySet()) {
-                    w.write(e.getKey() + "," + csv(e.getValue()) + "\n");
-                }
+                provenance.writeCsv(w);
             }
             if (request.report()) {
                 SynergyReport.write(
@@ -190,10 +191,6 @@ final class AnalysisRunner implements AutoCloseable {
             }
             dir.commit();
         }
-    }
-
-    private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     /** Reads the written result files back into store records; every file becomes an artifact. */

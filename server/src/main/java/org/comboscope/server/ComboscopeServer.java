@@ -30,7 +30,6 @@ import org.comboscope.core.error.DataFormatException;
 import org.comboscope.core.error.InvalidInputException;
 import org.comboscope.core.evidence.EvidenceBase;
 import org.comboscope.core.evidence.EvidenceQuery;
-import org.comboscope.core.evidence.ModelSystem;
 import org.comboscope.core.matrix.ResponseScale;
 import org.comboscope.io.evidence.EvidenceTables;
 import org.comboscope.io.synergyfinder.SynergyFinderTableReader;
@@ -561,23 +560,12 @@ public final class ComboscopeServer implements AutoCloseable {
      * modelSystem} filters, {@code contrasts=true} for arm-versus-arm contrasts, {@code format=json|csv}.
      */
     private void evidence(Context ctx) throws IOException {
-        EvidenceQuery q = EvidenceQuery.all();
-        String drug = ctx.queryParam("drug");
-        String indication = ctx.queryParam("indication");
-        String endpoint = ctx.queryParam("endpoint");
-        String modelSystem = ctx.queryParam("modelSystem");
-        if (drug != null && !drug.isBlank()) {
-            q = q.withDrug(drug);
-        }
-        if (indication != null && !indication.isBlank()) {
-            q = q.withIndication(indication);
-        }
-        if (endpoint != null && !endpoint.isBlank()) {
-            q = q.withEndpoint(endpoint);
-        }
-        if (modelSystem != null && !modelSystem.isBlank()) {
-            q = q.withModelSystem(ModelSystem.parse(modelSystem));
-        }
+        // the page sends every filter; an empty one means no filter
+        EvidenceQuery q = EvidenceTables.query(
+                nonBlank(ctx.queryParam("drug")),
+                nonBlank(ctx.queryParam("indication")),
+                nonBlank(ctx.queryParam("endpoint")),
+                nonBlank(ctx.queryParam("modelSystem")));
         String format = Optional.ofNullable(ctx.queryParam("format")).orElse("json");
         if (!format.equals("json") && !format.equals("csv")) {
             throw new InvalidInputException("format", format, "must be json or csv");
@@ -645,6 +633,10 @@ public final class ComboscopeServer implements AutoCloseable {
 
     private Analysis analysis(long id) {
         return store.analyses().find(id).orElseThrow(() -> ApiException.notFound("analysis", id));
+    }
+
+    private static String nonBlank(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private static long id(Context ctx, String name) {

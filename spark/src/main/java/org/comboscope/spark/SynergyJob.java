@@ -33,9 +33,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
-import org.comboscope.core.doseresponse.DoseResponseFitter;
-import org.comboscope.core.doseresponse.LeastSquaresFitter;
-import org.comboscope.core.doseresponse.SynergyFinderFitter;
 import org.comboscope.core.error.DataFormatException;
 import org.comboscope.core.error.InvalidInputException;
 import org.comboscope.core.matrix.ResponseScale;
@@ -46,6 +43,7 @@ import org.comboscope.core.synergy.SynergyMethod;
 import org.comboscope.io.batch.BatchSynergy;
 import org.comboscope.io.synergyfinder.CellText;
 import org.comboscope.io.synergyfinder.SynergyFinderTableReader;
+import org.comboscope.io.synergyfinder.SynergySettings;
 import org.comboscope.io.synergyfinder.SynergyTables;
 import org.comboscope.io.table.ColumnKind;
 import org.comboscope.io.table.CsvTable;
@@ -103,17 +101,13 @@ public final class SynergyJob {
         private static final long serialVersionUID = 1L;
 
         public Settings {
-            if (!(ciLevel > 0 && ciLevel < 1)) {
-                throw new InvalidInputException("ci-level", ciLevel, "must be in (0, 1)");
-            }
+            new SynergySettings(dataType, methods, baseline, fit, replicates, iterations, seed, ciLevel); // validates
             if (!csv && !parquet) {
                 throw new InvalidInputException("format", "none", "at least one of CSV and Parquet output");
             }
             if (partitions < 0) {
                 throw new InvalidInputException("partitions", partitions, "must be >= 0");
             }
-            ResponseScale.parse(dataType);
-            engine(fit, replicates, methods, baseline, iterations, seed); // validates them
         }
 
         /** The defaults of {@code batch}. */
@@ -185,32 +179,18 @@ public final class SynergyJob {
                     partitions);
         }
 
+        /** The analysis options, as {@code batch} checks them. */
+        SynergySettings analysis() {
+            return new SynergySettings(dataType, methods, baseline, fit, replicates, iterations, seed, ciLevel);
+        }
+
         ResponseScale scale() {
             return ResponseScale.parse(dataType);
         }
 
         /** The engine {@code batch} builds from the same options. */
         SynergyFinderEngine engine() {
-            return engine(fit, replicates, methods, baseline, iterations, seed);
-        }
-
-        private static SynergyFinderEngine engine(
-                String fit, String replicates, String methods, String baseline, int iterations, long seed) {
-            DoseResponseFitter fitter =
-                    switch (fit.trim().toLowerCase(Locale.ROOT)) {
-                        case "synergyfinder" -> new SynergyFinderFitter();
-                        case "optimal" -> new LeastSquaresFitter();
-                        default -> throw new InvalidInputException("fit", fit, "must be synergyfinder or optimal");
-                    };
-            boolean bootstrap =
-                    switch (replicates.toLowerCase(Locale.ROOT)) {
-                        case "bootstrap" -> true;
-                        case "mean" -> false;
-                        default ->
-                            throw new InvalidInputException("replicates", replicates, "must be bootstrap or mean");
-                    };
-            return new SynergyFinderEngine(
-                    fitter, SynergyMethod.parseList(methods), Baseline.parse(baseline), bootstrap, iterations, seed);
+            return analysis().engine();
         }
 
         String description() {

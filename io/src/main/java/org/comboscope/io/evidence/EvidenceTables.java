@@ -12,6 +12,7 @@ import org.comboscope.core.evidence.Contrast;
 import org.comboscope.core.evidence.EvidenceBase;
 import org.comboscope.core.evidence.EvidenceQuery;
 import org.comboscope.core.evidence.EvidenceRecord;
+import org.comboscope.core.evidence.ModelSystem;
 import org.comboscope.core.response.ArmComparison;
 import org.comboscope.core.response.ResponseRate;
 import org.comboscope.io.table.CsvTable;
@@ -24,6 +25,28 @@ import org.comboscope.io.table.Numbers;
  */
 public final class EvidenceTables {
     private EvidenceTables() {}
+
+    /**
+     * The query of the {@code evidence} filters; a {@code null} filter is no filter.
+     *
+     * @throws org.comboscope.core.error.InvalidInputException for an unknown model system
+     */
+    public static EvidenceQuery query(String drug, String indication, String endpoint, String modelSystem) {
+        EvidenceQuery q = EvidenceQuery.all();
+        if (drug != null) {
+            q = q.withDrug(drug);
+        }
+        if (indication != null) {
+            q = q.withIndication(indication);
+        }
+        if (endpoint != null) {
+            q = q.withEndpoint(endpoint);
+        }
+        if (modelSystem != null) {
+            q = q.withModelSystem(ModelSystem.parse(modelSystem));
+        }
+        return q;
+    }
 
     /** Rows of the records matching {@code query}, intervals at {@code level}. */
     public static List<Map<String, Optional<String>>> records(EvidenceBase base, EvidenceQuery query, double level) {

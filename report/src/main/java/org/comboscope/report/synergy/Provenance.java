@@ -1,7 +1,11 @@
 package org.comboscope.report.synergy;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.comboscope.io.table.CsvTable;
 
 /**
  * Where a report's numbers come from.
@@ -17,5 +21,18 @@ public record Provenance(
 
     public Provenance {
         parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    }
+
+    /** Writes {@code provenance.csv}: key, value rows (input, hash, version, time, then the parameters). */
+    public void writeCsv(Writer w) throws IOException {
+        try (CsvTable t = CsvTable.csv(w, List.of("key", "value"))) {
+            t.text("input_file").text(inputFile).end();
+            t.text("input_sha256").text(inputSha256).end();
+            t.text("comboscope_version").text(version).end();
+            t.text("created").text(created).end();
+            for (Map.Entry<String, String> e : parameters.entrySet()) {
+                t.text(e.getKey()).text(e.getValue()).end();
+            }
+        }
     }
 }
