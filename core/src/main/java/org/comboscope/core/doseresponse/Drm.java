@@ -208,8 +208,8 @@ final class Drm {
         double[] u = new double[x.length];
         double[] v = new double[x.length];
         for (int i = 0; i < x.length; i++) {
-            double ui = model == CurveModel.LL4 ? (x[i] > 0 ? Math.log(x[i]) : Double.NaN) : x[i];
-            double vi = Math.log((d0 - y[i]) / (y[i] - c0));
+            double ui = model == CurveModel.LL4 ? (x[i] > 0 ? ReferenceArithmetic.log(x[i]) : Double.NaN) : x[i];
+            double vi = ReferenceArithmetic.log((d0 - y[i]) / (y[i] - c0));
             if (Double.isFinite(ui) && Double.isFinite(vi)) {
                 u[m] = ui;
                 v[m] = vi;
@@ -223,7 +223,7 @@ final class Drm {
             b0 = coef[1];
             intercept = coef[0];
         }
-        double e0 = model == CurveModel.LL4 ? Math.exp(-intercept / b0) : -intercept / b0;
+        double e0 = model == CurveModel.LL4 ? ReferenceArithmetic.exp(-intercept / b0) : -intercept / b0;
         return new double[] {b0, c0, d0, e0};
     }
 
@@ -329,7 +329,7 @@ final class Drm {
 
     /**
      * Sum of squared residuals on the scaled problem, in optimiser coordinates, evaluated with the
-     * reference platform's rounding ({@link ReferenceArithmetic}: glibc's exp, x87 extended
+     * reference platform's rounding ({@link ReferenceArithmetic}: glibc's exp and log, x87 extended
      * precision sum) and drc's exact formula, so that the optimiser follows drc's path.
      */
     static final class Objective implements VariableMetricMinimizer.Objective {
@@ -371,7 +371,7 @@ final class Drm {
             if (model == CurveModel.LL4) {
                 // drc evaluates exp(b * log(dose / e)), not b * (log(dose) - log(e)).
                 for (int i = 0; i < x.length; i++) {
-                    double f = c + dc / (1 + ReferenceArithmetic.exp(b * Math.log(x[i] / e)));
+                    double f = c + dc / (1 + ReferenceArithmetic.exp(b * ReferenceArithmetic.log(x[i] / e)));
                     double r = y[i] - f;
                     terms[i] = r * r;
                 }
