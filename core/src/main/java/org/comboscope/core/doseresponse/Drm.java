@@ -331,8 +331,18 @@ final class Drm {
      * Sum of squared residuals on the scaled problem, in optimiser coordinates, evaluated with the
      * reference platform's rounding ({@link ReferenceArithmetic}: glibc's exp and log, x87 extended
      * precision sum) and drc's exact formula, so that the optimiser follows drc's path.
+     *
+     * <p>The transcendental part of the model, {@code exp(b·log(x/e))} (LL.4) or {@code exp(b·(x −
+     * e))} (L.4), depends on b and e only, and {@code log(x/e)} on e only. A central-difference
+     * gradient moves one parameter at a time, so most of its evaluations repeat the base point's b
+     * and e: the rows of the last few (b, e) and e values are kept and reused when the bit patterns
+     * match. Reuse returns the very doubles a recomputation would, so the optimiser's path is
+     * unchanged.
      */
     static final class Objective implements VariableMetricMinimizer.Objective {
+        /** Cached rows per kind; 4 keep a gradient's base point alive through its own perturbations. */
+        private static final int SLOTS = 4;
+
         private final CurveModel model;
         private final double[] x;
         private final double[] y;
@@ -342,6 +352,17 @@ final class Drm {
         private final double[] tmp;
         private final ReferenceArithmetic.LongDoubleSum acc = new ReferenceArithmetic.LongDoubleSum();
         private final double[] terms;
+        private final long[] denB = new long[SLOTS];
+        private final long[] denE = new long[SLOTS];
+        /** {@code 1 + exp(b·log(x_i/e))} (LL.4) or {@code 1 + exp(b·(x_i − e))} (L.4) per slot. */
+        private final double[][] denRows;
+
+        private int denNext;
+        private int denFilled;
+        private final long[] logE = new long[SLOTS];
+        private final double[][] logRows;
+        private int logNext;
+        private int logFilled;
 
         Objective(CurveModel model, double[] x, double[] y, double[] fixed, int[] index, double[] ps) {
             this.model = model;
@@ -352,6 +373,8 @@ final class Drm {
             this.ps = ps;
             this.tmp = new double[index.length];
             this.terms = new double[x.length];
+            this.denRows = new double[SLOTS][x.length];
+            this.logRows = model == CurveModel.LL4 ? new double[SLOTS][x.length] : new double[0][];
         }
 
         @Override
@@ -362,27 +385,64 @@ final class Drm {
                 }
                 full[index[j]] = p[j] * ps[j];
             }
-            double b = full[0];
             double c = full[1];
-            double d = full[2];
-            double e = full[3];
-            double dc = d - c;
+            double dc = full[2] - c;
+            double[] den = denominators(full[0], full[3]);
             double[] terms = this.terms;
+            for (int i = 0; i < x.length; i++) {
+                double f = c + dc / den[i];
+                double r = y[i] - f;
+                terms[i] = r * r;
+            }
+            return ReferenceArithmetic.extendedSum(terms, x.length, acc);
+        }
+
+        /**
+         * The row {@code 1 + exp(b·log(x_i/e))} (LL.4; drc's expression, not b·(log x − log e)) or
+         * {@code 1 + exp(b·(x_i − e))} (L.4).
+         */
+        private double[] denominators(double b, double e) {
+            long kb = Double.doubleToRawLongBits(b);
+            long ke = Double.doubleToRawLongBits(e);
+            for (int s = 0; s < denFilled; s++) {
+                if (denB[s] == kb && denE[s] == ke) {
+                    return denRows[s];
+                }
+            }
+            int slot = denNext;
+            denNext = (denNext + 1) % SLOTS;
+            denFilled = Math.max(denFilled, slot + 1);
+            denB[slot] = kb;
+            denE[slot] = ke;
+            double[] row = denRows[slot];
             if (model == CurveModel.LL4) {
-                // drc evaluates exp(b * log(dose / e)), not b * (log(dose) - log(e)).
+                double[] logs = logs(e, ke);
                 for (int i = 0; i < x.length; i++) {
-                    double f = c + dc / (1 + ReferenceArithmetic.exp(b * ReferenceArithmetic.log(x[i] / e)));
-                    double r = y[i] - f;
-                    terms[i] = r * r;
+                    row[i] = 1 + ReferenceArithmetic.exp(b * logs[i]);
                 }
             } else {
                 for (int i = 0; i < x.length; i++) {
-                    double f = c + dc / (1 + ReferenceArithmetic.exp(b * (x[i] - e)));
-                    double r = y[i] - f;
-                    terms[i] = r * r;
+                    row[i] = 1 + ReferenceArithmetic.exp(b * (x[i] - e));
                 }
             }
-            return ReferenceArithmetic.extendedSum(terms, x.length, acc);
+            return row;
+        }
+
+        private double[] logs(double e, long ke) {
+            for (int s = 0; s < logFilled; s++) {
+                if (logE[s] == ke) {
+                    return logRows[s];
+                }
+            }
+            int slot = logNext;
+            logNext = (logNext + 1) % SLOTS;
+            logFilled = Math.max(logFilled, slot + 1);
+            logE[slot] = ke;
+            double[] row = logRows[slot];
+            for (int i = 0; i < x.length; i++) {
+                row[i] = ReferenceArithmetic.log(x[i] / e);
+            }
+            return row;
         }
 
         @Override
