@@ -389,12 +389,21 @@ final class Drm {
             double dc = full[2] - c;
             double[] den = denominators(full[0], full[3]);
             double[] terms = this.terms;
-            for (int i = 0; i < x.length; i++) {
+            int n = x.length;
+            // The residual loop fused with ReferenceArithmetic.extendedSum's error-free cascade.
+            double hi = 0;
+            double lo = 0;
+            for (int i = 0; i < n; i++) {
                 double f = c + dc / den[i];
                 double r = y[i] - f;
-                terms[i] = r * r;
+                double t = r * r;
+                terms[i] = t;
+                double a = hi + t;
+                double bp = a - hi;
+                lo += (hi - (a - bp)) + (t - bp);
+                hi = a;
             }
-            return ReferenceArithmetic.extendedSum(terms, x.length, acc);
+            return ReferenceArithmetic.roundExtendedSum(hi, lo, terms, n, acc);
         }
 
         /**

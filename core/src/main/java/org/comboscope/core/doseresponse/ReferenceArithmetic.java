@@ -65,7 +65,11 @@ final class ReferenceArithmetic {
         boolean large = ax >= 512;
         if (ax < 0x1p-54 || !(ax < 1024)) {
             // Tiny, overflowing, underflowing, infinite or NaN arguments: the library agrees on these.
-            return ax < 0x1p-54 ? 1.0 + x : Math.exp(x);
+            // (Infinities are answered here directly: exp(b·log 0) is on every fit with a zero dose.)
+            if (ax < 0x1p-54) {
+                return 1.0 + x;
+            }
+            return x == Double.NEGATIVE_INFINITY ? 0.0 : x == Double.POSITIVE_INFINITY ? x : Math.exp(x);
         }
         double z = INV_LN2_N * x;
         double kd = z + SHIFT;
@@ -273,8 +277,8 @@ final class ReferenceArithmetic {
             return logNear1(x, ix);
         }
         if (!(x >= 0x1p-1022 && x <= Double.MAX_VALUE)) {
-            // Zero, subnormal, negative, infinite or NaN arguments: not on the fitting paths.
-            return Math.log(x);
+            // Zero (log of a zero dose), subnormal, negative, infinite or NaN arguments.
+            return x == 0 ? Double.NEGATIVE_INFINITY : Math.log(x);
         }
         long tmp = ix - LOG_OFF;
         int i = (int) ((tmp >>> 45) & 127);
@@ -319,10 +323,13 @@ final class ReferenceArithmetic {
     }
 
     /**
-     * R's {@code sum()} of {@code terms[0..n)}: an x87 extended-precision accumulation rounded to
-     * double. Fast path: the exact sum (error-free two-sum cascade) rounded once, which is what the
-     * x87 unit returns unless the exact sum lies within the x87 unit's accumulated rounding error
-     * (at most {@code n·2^-64} relative) of a halfway point between two doubles; only then is every
+     * R's {@code sum()} of the non-negative {@code terms[0..n)}: an x87 extended-precision
+     * accumulation rounded to double. Fast path: the exact sum (error-free two-sum cascade) rounded
+     * once. That is what the x87 unit returns unless the exact sum {@code S} lies within the x87
+     * unit's accumulated rounding error of a halfway point between two doubles: {@code n − 1}
+     * roundings to a 64-bit significand, each at most {@code 2^-64} of a partial sum, and partial
+     * sums of non-negative terms never exceed {@code S}, so at most {@code (n − 1)·2^-64·S}. Only
+     * within {@code n·2^-64·S} of a halfway point (about one call in 700 for six terms) is every
      * extended-precision step emulated ({@link LongDoubleSum}).
      */
     static double extendedSum(double[] terms, int n, LongDoubleSum slow) {
@@ -335,13 +342,23 @@ final class ReferenceArithmetic {
             lo += (hi - (a - bp)) + (t - bp);
             hi = a;
         }
+        return roundExtendedSum(hi, lo, terms, n, slow);
+    }
+
+    /**
+     * The second half of {@link #extendedSum}: {@code hi + lo} is the exact sum of the non-negative
+     * {@code terms[0..n)} as the two-sum cascade left it.
+     */
+    static double roundExtendedSum(double hi, double lo, double[] terms, int n, LongDoubleSum slow) {
         double r = hi + lo;
         if (!Double.isFinite(r)) {
             return r;
         }
         double residual = (hi - r) + lo;
-        double half = Math.ulp(r) * 0.5;
-        double margin = Math.abs(r) * (n + 2) * 0x1p-63;
+        long bits = Double.doubleToRawLongBits(r) & 0x7ff0000000000000L;
+        // Half a unit in the last place of r (exact power of two), without Math.ulp's general path.
+        double half = bits > (54L << 52) ? Double.longBitsToDouble(bits - (53L << 52)) : Math.ulp(r) * 0.5;
+        double margin = r * n * 0x1p-64;
         if (Math.abs(Math.abs(residual) - half) > margin) {
             return r;
         }

@@ -56,7 +56,8 @@ final class VariableMetricMinimizer {
     private final double[] t;
     private final double[] x;
     private final double[] c;
-    private final double[][] bInv;
+    /** Lower triangle of the inverse-Hessian approximation, row-major: element (i, j ≤ i) at {@code i·n + j}. */
+    private final double[] bInv;
 
     VariableMetricMinimizer(int n) {
         this.n = n;
@@ -64,7 +65,7 @@ final class VariableMetricMinimizer {
         t = new double[n];
         x = new double[n];
         c = new double[n];
-        bInv = new double[n][n];
+        bInv = new double[n * n];
     }
 
     /**
@@ -93,9 +94,9 @@ final class VariableMetricMinimizer {
             if (ilast == gradcount) {
                 for (int i = 0; i < n; i++) {
                     for (int j = 0; j < i; j++) {
-                        bInv[i][j] = 0.0;
+                        bInv[i * n + j] = 0.0;
                     }
-                    bInv[i][i] = 1.0;
+                    bInv[i * n + i] = 1.0;
                 }
             }
             for (int i = 0; i < n; i++) {
@@ -106,10 +107,10 @@ final class VariableMetricMinimizer {
             for (int i = 0; i < n; i++) {
                 double s = 0.0;
                 for (int j = 0; j <= i; j++) {
-                    s -= bInv[i][j] * g[j];
+                    s -= bInv[i * n + j] * g[j];
                 }
                 for (int j = i + 1; j < n; j++) {
-                    s -= bInv[j][i] * g[j];
+                    s -= bInv[j * n + i] * g[j];
                 }
                 t[i] = s;
                 gradproj += s * g[i];
@@ -155,10 +156,10 @@ final class VariableMetricMinimizer {
                         for (int i = 0; i < n; i++) {
                             double s = 0.0;
                             for (int j = 0; j <= i; j++) {
-                                s += bInv[i][j] * c[j];
+                                s += bInv[i * n + j] * c[j];
                             }
                             for (int j = i + 1; j < n; j++) {
-                                s += bInv[j][i] * c[j];
+                                s += bInv[j * n + i] * c[j];
                             }
                             x[i] = s;
                             d2 += s * c[i];
@@ -166,7 +167,7 @@ final class VariableMetricMinimizer {
                         d2 = 1.0 + d2 / d1;
                         for (int i = 0; i < n; i++) {
                             for (int j = 0; j <= i; j++) {
-                                bInv[i][j] += (d2 * t[i] * t[j] - x[i] * t[j] - t[i] * x[j]) / d1;
+                                bInv[i * n + j] += (d2 * t[i] * t[j] - x[i] * t[j] - t[i] * x[j]) / d1;
                             }
                         }
                     } else {

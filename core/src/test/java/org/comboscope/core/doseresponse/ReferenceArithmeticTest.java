@@ -59,6 +59,45 @@ class ReferenceArithmeticTest {
     }
 
     @Test
+    void extendedSum_nonNegativeTerms_equalsStepByStepX87Emulation() {
+        java.util.Random rnd = new java.util.Random(20261206L);
+        ReferenceArithmetic.LongDoubleSum slow = new ReferenceArithmetic.LongDoubleSum();
+        ReferenceArithmetic.LongDoubleSum forFast = new ReferenceArithmetic.LongDoubleSum();
+        int differsFromDoubleSum = 0;
+        for (int k = 0; k < 200_000; k++) {
+            int n = 2 + rnd.nextInt(11);
+            double[] t = new double[n];
+            for (int i = 0; i < n; i++) {
+                double r = rnd.nextGaussian() * Math.pow(10, rnd.nextInt(9) - 4);
+                // Squares as in a residual sum; every fourth vector is built to sit near a halfway point.
+                t[i] = r * r;
+            }
+            if (k % 4 == 0) {
+                double s = 0;
+                for (int i = 0; i < n - 1; i++) {
+                    s += t[i];
+                }
+                t[n - 1] = Math.max(0, Math.ulp(s) * (0.5 + (rnd.nextInt(3) - 1) * 0x1p-12));
+            }
+            slow.reset();
+            double plain = 0;
+            for (int i = 0; i < n; i++) {
+                slow.add(t[i]);
+                plain += t[i];
+            }
+            double expected = slow.value();
+            assertThat(ReferenceArithmetic.extendedSum(t, n, forFast))
+                    .as("terms %s", java.util.Arrays.toString(t))
+                    .isEqualTo(expected);
+            if (plain != expected) {
+                differsFromDoubleSum++;
+            }
+        }
+        // The extended-precision sum really differs from a double-precision loop on such data.
+        assertThat(differsFromDoubleSum).isGreaterThan(1000);
+    }
+
+    @Test
     void log_specialArguments_followIeee() {
         assertThat(ReferenceArithmetic.log(1.0)).isEqualTo(0.0);
         assertThat(ReferenceArithmetic.log(0.0)).isEqualTo(Double.NEGATIVE_INFINITY);
