@@ -122,8 +122,8 @@ class SynergyFinderGoldenTest {
             assertThat(worst.get(col)).as(col + ", worst cell").isLessThan(1e-6);
         }
         // ZIP_fit comes from the c-fixed line fits, of which one in 1,424 stops elsewhere than
-        // drc's (see DrcTraceGoldenTest): measured 100 % of cells on three datasets and 2,397 of
-        // 2,400 on NCATS read as viability (worst 8.5e-5).
+        // drc's (see DrcTraceGoldenTest): measured 100 % of cells on three datasets and 2,396 of
+        // 2,400 on NCATS read as viability (worst 1.6e-6).
         assertThat((double) okCount.get("ZIP_fit")[0] / cells)
                 .as("ZIP_fit cells within 1e-6")
                 .isGreaterThanOrEqualTo(0.998);
@@ -168,7 +168,7 @@ class SynergyFinderGoldenTest {
                 double pOurs = b.summaries().get(m).pValue().orElse(Double.NaN);
                 sb.append(String.format(" p rel %.3g;", Math.abs(pOurs - pRef) / pRef));
                 if (m == SynergyMethod.ZIP) {
-                    // Measured worst 2.9e-9 (the block holding the one line fit that parts from drc).
+                    // Measured worst 2.7e-9 (the block holding the one line fit that parts from drc).
                     assertThat(ours)
                             .as(m + " block " + b.blockId())
                             .isCloseTo(theirs, org.assertj.core.data.Offset.offset(1e-8));
