@@ -349,7 +349,8 @@ final class Drm {
         private final double[] full;
         private final int[] index;
         private final double[] ps;
-        private final double[] tmp;
+        private final double[] terms2;
+        private final double[] pair = new double[2];
         private final ReferenceArithmetic.LongDoubleSum acc = new ReferenceArithmetic.LongDoubleSum();
         private final double[] terms;
         private final long[] denB = new long[SLOTS];
@@ -371,7 +372,7 @@ final class Drm {
             this.full = fixed.clone();
             this.index = index;
             this.ps = ps;
-            this.tmp = new double[index.length];
+            this.terms2 = new double[x.length];
             this.terms = new double[x.length];
             this.denRows = new double[SLOTS][x.length];
             this.logRows = model == CurveModel.LL4 ? new double[SLOTS][x.length] : new double[0][];
@@ -387,7 +388,7 @@ final class Drm {
             }
             double c = full[1];
             double dc = full[2] - c;
-            double[] den = denominators(full[0], full[3]);
+            double[] den = denominators(full[0], full[3], null);
             double[] terms = this.terms;
             int n = x.length;
             // The residual loop fused with ReferenceArithmetic.extendedSum's error-free cascade.
@@ -408,9 +409,9 @@ final class Drm {
 
         /**
          * The row {@code 1 + exp(b·log(x_i/e))} (LL.4; drc's expression, not b·(log x − log e)) or
-         * {@code 1 + exp(b·(x_i − e))} (L.4).
+         * {@code 1 + exp(b·(x_i − e))} (L.4); a new row never takes the place of {@code keep}.
          */
-        private double[] denominators(double b, double e) {
+        private double[] denominators(double b, double e, double[] keep) {
             long kb = Double.doubleToRawLongBits(b);
             long ke = Double.doubleToRawLongBits(e);
             for (int s = 0; s < denFilled; s++) {
@@ -419,7 +420,10 @@ final class Drm {
                 }
             }
             int slot = denNext;
-            denNext = (denNext + 1) % SLOTS;
+            if (denRows[slot] == keep) {
+                slot = (slot + 1) % SLOTS;
+            }
+            denNext = (slot + 1) % SLOTS;
             denFilled = Math.max(denFilled, slot + 1);
             denB[slot] = kb;
             denE[slot] = ke;
@@ -454,21 +458,72 @@ final class Drm {
             return row;
         }
 
+        /**
+         * optim's central-difference gradient, {@code g_i = (f(p + δe_i) − f(p − δe_i)) / 2δ} with
+         * δ = 1e-3. The two evaluations of a coordinate are independent, so their residual loops run
+         * interleaved (two accumulations in flight instead of one); each value is the double a
+         * separate {@link #value} call returns.
+         */
         @Override
         public void gradient(double[] p, double[] g) {
-            int n = p.length;
-            System.arraycopy(p, 0, tmp, 0, n);
-            for (int i = 0; i < n; i++) {
-                tmp[i] = p[i] + NDEPS;
-                double v1 = value(tmp);
-                tmp[i] = p[i] - NDEPS;
-                double v2 = value(tmp);
-                g[i] = (v1 - v2) / (2 * NDEPS);
+            int m = p.length;
+            for (int j = 0; j < m; j++) {
+                if (!Double.isFinite(p[j])) {
+                    throw new VariableMetricMinimizer.NonFiniteGradient(j);
+                }
+                full[index[j]] = p[j] * ps[j];
+            }
+            double b = full[0];
+            double c = full[1];
+            double d = full[2];
+            double e = full[3];
+            for (int i = 0; i < m; i++) {
+                int k = index[i];
+                double up = (p[i] + NDEPS) * ps[i];
+                double down = (p[i] - NDEPS) * ps[i];
+                double[] den1 = k == 0 ? denominators(up, e, null) : k == 3 ? denominators(b, up, null) : null;
+                double[] den2 = k == 0 ? denominators(down, e, den1) : k == 3 ? denominators(b, down, den1) : null;
+                if (den1 == null) {
+                    den1 = denominators(b, e, null);
+                    den2 = den1;
+                }
+                rssPair(k == 1 ? up : c, k == 2 ? up : d, den1, k == 1 ? down : c, k == 2 ? down : d, den2);
+                g[i] = (pair[0] - pair[1]) / (2 * NDEPS);
                 if (!Double.isFinite(g[i])) {
                     throw new VariableMetricMinimizer.NonFiniteGradient(i);
                 }
-                tmp[i] = p[i];
             }
+        }
+
+        /** {@link #value}'s residual sum for two parameter sets at once, into {@link #pair}. */
+        private void rssPair(double c1, double d1, double[] den1, double c2, double d2, double[] den2) {
+            double dc1 = d1 - c1;
+            double dc2 = d2 - c2;
+            double[] t1 = terms;
+            double[] t2 = terms2;
+            int n = x.length;
+            double hi1 = 0;
+            double lo1 = 0;
+            double hi2 = 0;
+            double lo2 = 0;
+            for (int i = 0; i < n; i++) {
+                double r1 = y[i] - (c1 + dc1 / den1[i]);
+                double r2 = y[i] - (c2 + dc2 / den2[i]);
+                double q1 = r1 * r1;
+                double q2 = r2 * r2;
+                t1[i] = q1;
+                t2[i] = q2;
+                double a1 = hi1 + q1;
+                double a2 = hi2 + q2;
+                double bp1 = a1 - hi1;
+                double bp2 = a2 - hi2;
+                lo1 += (hi1 - (a1 - bp1)) + (q1 - bp1);
+                lo2 += (hi2 - (a2 - bp2)) + (q2 - bp2);
+                hi1 = a1;
+                hi2 = a2;
+            }
+            pair[0] = ReferenceArithmetic.roundExtendedSum(hi1, lo1, t1, n, acc);
+            pair[1] = ReferenceArithmetic.roundExtendedSum(hi2, lo2, t2, n, acc);
         }
     }
 }
