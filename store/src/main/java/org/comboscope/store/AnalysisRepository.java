@@ -231,6 +231,18 @@ public final class AnalysisRepository {
                 .execute());
     }
 
+    /**
+     * Deletes a finished (SUCCEEDED or FAILED) analysis with its result rows and stored files, in one
+     * transaction. The dataset it analysed stays.
+     *
+     * @return what was removed
+     * @throws InvalidInputException if there is no such analysis (field analysisId)
+     * @throws StoreConflictException if the analysis is QUEUED or RUNNING; nothing is deleted
+     */
+    public Deletion delete(long id) {
+        return db.write("delete analysis " + id, h -> Cascade.ANALYSIS.delete(h, db.kind, id));
+    }
+
     private static void insertResults(Handle h, long id, AnalysisResults results) {
         PreparedBatch blocks = h.prepareBatch("INSERT INTO block_result (analysis_id, seq, block_id, drug1, drug2,"
                 + " block_id_lc, drug1_lc, drug2_lc, zip, hsa, bliss, loewe, css, values_json) VALUES (:a, :seq,"

@@ -162,6 +162,18 @@ public final class DatasetRepository {
         }
     }
 
+    /**
+     * Deletes the dataset, its uploaded bytes and all its analyses (result rows and stored files
+     * included), in one transaction: all or nothing.
+     *
+     * @return what was removed
+     * @throws InvalidInputException if there is no such dataset (field datasetId)
+     * @throws StoreConflictException if one of its analyses is QUEUED or RUNNING; nothing is deleted
+     */
+    public Deletion delete(long id) {
+        return db.write("delete dataset " + id, h -> Cascade.DATASET.delete(h, db.kind, id));
+    }
+
     private void requireExperiment(long experimentId) {
         if (!db.read("find experiment", h -> Db.exists(h, "experiment", experimentId))) {
             throw missingExperiment(experimentId);

@@ -65,6 +65,18 @@ public final class ExperimentRepository {
                 .findOne());
     }
 
+    /**
+     * Deletes the experiment with all its datasets (uploaded bytes included) and their analyses
+     * (result rows and stored files included), in one transaction: all or nothing.
+     *
+     * @return what was removed
+     * @throws InvalidInputException if there is no such experiment (field experimentId)
+     * @throws StoreConflictException if one of its analyses is QUEUED or RUNNING; nothing is deleted
+     */
+    public Deletion delete(long id) {
+        return db.write("delete experiment " + id, h -> Cascade.EXPERIMENT.delete(h, db.kind, id));
+    }
+
     private static Experiment map(ResultSet rs) throws SQLException {
         String date = rs.getString("exp_date");
         return new Experiment(

@@ -54,6 +54,18 @@ public final class ProjectRepository {
                 .findOne());
     }
 
+    /**
+     * Deletes the project with all its experiments, their datasets (uploaded bytes included) and
+     * their analyses (result rows and stored files included), in one transaction: all or nothing.
+     *
+     * @return what was removed
+     * @throws InvalidInputException if there is no such project (field projectId)
+     * @throws StoreConflictException if one of its analyses is QUEUED or RUNNING; nothing is deleted
+     */
+    public Deletion delete(long id) {
+        return db.write("delete project " + id, h -> Cascade.PROJECT.delete(h, db.kind, id));
+    }
+
     private static Project map(ResultSet rs) throws SQLException {
         return new Project(
                 rs.getLong("id"),
