@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import org.comboscope.core.error.DataFormatException;
 import org.comboscope.core.error.InvalidInputException;
 import org.comboscope.core.evidence.EvidenceBase;
@@ -41,10 +42,12 @@ import org.comboscope.store.BlockQuery;
 import org.comboscope.store.BlockResult;
 import org.comboscope.store.BlockSort;
 import org.comboscope.store.Dataset;
+import org.comboscope.store.Deletion;
 import org.comboscope.store.Experiment;
 import org.comboscope.store.Page;
 import org.comboscope.store.Project;
 import org.comboscope.store.Store;
+import org.comboscope.store.StoreConflictException;
 import org.comboscope.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -237,6 +240,7 @@ public final class ComboscopeServer implements AutoCloseable {
                         store.projects().list().stream().map(Views::project).toList()));
         r.post("/api/projects", this::createProject);
         r.get("/api/projects/{projectId}", ctx -> send(ctx, 200, projectDetail(id(ctx, "projectId"))));
+        r.delete("/api/projects/{projectId}", ctx -> delete(ctx, "project", store.projects()::delete));
         r.post("/api/projects/{projectId}/experiments", this::createExperiment);
         r.get("/api/projects/{projectId}/analyses", ctx -> {
             long pid = project(id(ctx, "projectId")).id();
@@ -247,10 +251,13 @@ public final class ComboscopeServer implements AutoCloseable {
                             .map(Views::analysis)
                             .toList());
         });
+        r.delete("/api/experiments/{experimentId}", ctx -> delete(ctx, "experiment", store.experiments()::delete));
         r.post("/api/experiments/{experimentId}/datasets", this::upload);
         r.get("/api/datasets/{datasetId}", ctx -> send(ctx, 200, Views.dataset(dataset(id(ctx, "datasetId")))));
+        r.delete("/api/datasets/{datasetId}", ctx -> delete(ctx, "dataset", store.datasets()::delete));
         r.post("/api/datasets/{datasetId}/analyses", this::analyse);
         r.get("/api/analyses/{analysisId}", ctx -> send(ctx, 200, analysisDetail(id(ctx, "analysisId"))));
+        r.delete("/api/analyses/{analysisId}", ctx -> delete(ctx, "analysis", store.analyses()::delete));
         r.get("/api/analyses/{analysisId}/blocks", this::blocks);
         r.get("/api/analyses/{analysisId}/blocks/{blockId}", this::block);
         r.get("/api/analyses/{analysisId}/files/{name}", this::download);
@@ -274,6 +281,14 @@ public final class ComboscopeServer implements AutoCloseable {
                 JsonProcessingException.class,
                 (e, ctx) -> error(
                         ctx, 400, "invalid_json", "body", "request body is not valid JSON: " + e.getOriginalMessage()));
+        r.exception(StoreConflictException.class, (e, ctx) -> {
+            Map<String, Object> body = errorBody("conflict", e.entity() + "Id", e.getMessage());
+            body.put("entity", e.entity());
+            body.put("id", e.id());
+            body.put("rule", e.rule());
+            body.put("analyses", e.blockingAnalyses());
+            send(ctx, 409, body);
+        });
         r.exception(StoreException.class, (e, ctx) -> {
             LOG.error("store failure on {} {}", ctx.method(), ctx.path(), e);
             error(ctx, 503, "store_unavailable", "", "the database failed: " + e.getMessage());
@@ -435,6 +450,33 @@ public final class ComboscopeServer implements AutoCloseable {
         } finally {
             AnalysisRunner.deleteTree(dir);
         }
+    }
+
+    /**
+     * {@code DELETE} of a project, experiment, dataset or analysis ({@code entity}, path parameter
+     * {@code entity + "Id"}) with everything below it: 204, 404 for an unknown id, 409 (via {@link
+     * StoreConflictException}) while an analysis in it is queued or running.
+     */
+    private void delete(Context ctx, String entity, LongFunction<Deletion> deleter) {
+        String field = entity + "Id";
+        long id = id(ctx, field);
+        Deletion d;
+        try {
+            d = deleter.apply(id);
+        } catch (InvalidInputException e) {
+            if (e.field().equals(field)) {
+                throw ApiException.notFound(entity, id);
+            }
+            throw e;
+        }
+        LOG.info(
+                "deleted {} {}: {} experiment(s), {} dataset(s), {} analysis(es)",
+                entity,
+                id,
+                d.experiments(),
+                d.datasets(),
+                d.analyses());
+        ctx.status(204);
     }
 
     private ApiException tooLarge() {

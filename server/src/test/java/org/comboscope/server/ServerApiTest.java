@@ -281,6 +281,151 @@ class ServerApiTest {
         assertThat(http.get("/api/evidence?format=xml").status()).isEqualTo(400);
     }
 
+    /** An uploaded dataset of the Mathews table in a new project; returns {projectId, experimentId, datasetId}. */
+    static long[] uploaded() throws IOException {
+        long e = experiment();
+        long p = server.store().experiments().find(e).orElseThrow().projectId();
+        long ds = http.upload("/api/experiments/" + e + "/datasets", "m.csv", resource("mathews_screening_data.csv"))
+                .json()
+                .get("id")
+                .asLong();
+        return new long[] {p, e, ds};
+    }
+
+    @Test
+    void delete_eachLevel_answers204AndTheRecordsAreGone() throws Exception {
+        long[] kept = uploaded();
+        long[] ids = uploaded();
+        long p = ids[0];
+        long e = ids[1];
+        long ds = ids[2];
+        long a1 = http.postJson("/api/datasets/" + ds + "/analyses", "{\"report\":false}")
+                .json()
+                .get("id")
+                .asLong();
+        long a2 = http.postJson("/api/datasets/" + ds + "/analyses", "{\"report\":false}")
+                .json()
+                .get("id")
+                .asLong();
+        assertThat(http.awaitAnalysis(a1, 120).get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(http.awaitAnalysis(a2, 120).get("status").asText()).isEqualTo("SUCCEEDED");
+        long e2 = http.postJson("/api/projects/" + p + "/experiments", "{\"assay\":\"CTG\",\"cellLine\":\"A549\"}")
+                .json()
+                .get("id")
+                .asLong();
+
+        TestHttp.Reply del = http.delete("/api/analyses/" + a1);
+        assertThat(del.status()).isEqualTo(204);
+        assertThat(del.body()).isEmpty();
+        assertThat(http.get("/api/analyses/" + a1).status()).isEqualTo(404);
+        assertThat(http.get("/api/analyses/" + a1 + "/files/blocks.csv").status())
+                .isEqualTo(404);
+        assertThat(http.get("/api/analyses/" + a2).json().get("status").asText())
+                .isEqualTo("SUCCEEDED");
+
+        assertThat(http.delete("/api/datasets/" + ds).status()).isEqualTo(204);
+        assertThat(http.get("/api/datasets/" + ds).status()).isEqualTo(404);
+        assertThat(http.get("/api/analyses/" + a2).status()).isEqualTo(404);
+
+        assertThat(http.delete("/api/experiments/" + e).status()).isEqualTo(204);
+        JsonNode project = http.get("/api/projects/" + p).json();
+        assertThat(project.get("experiments")).hasSize(1);
+        assertThat(project.get("experiments").get(0).get("id").asLong()).isEqualTo(e2);
+
+        assertThat(http.delete("/api/projects/" + p).status()).isEqualTo(204);
+        assertThat(http.get("/api/projects/" + p).status()).isEqualTo(404);
+        assertThat(server.store().experiments().find(e2)).isEmpty();
+        assertThat(http.get("/api/projects").json().findValuesAsText("id")).doesNotContain(String.valueOf(p));
+
+        // the other project's upload is untouched
+        assertThat(server.store().datasets().content(kept[2])).isEqualTo(resource("mathews_screening_data.csv"));
+        assertThat(http.get("/api/projects/" + kept[0]).json().get("experiments"))
+                .hasSize(1);
+    }
+
+    @Test
+    void delete_unknownOrMalformedIds_answer404Or400() {
+        for (String path : List.of("/api/projects/", "/api/experiments/", "/api/datasets/", "/api/analyses/")) {
+            TestHttp.Reply r = http.delete(path + "987654");
+            assertThat(r.status()).as(path).isEqualTo(404);
+            assertThat(r.json().get("code").asText()).isEqualTo("not_found");
+            assertThat(r.json().get("message").asText()).endsWith(" 987654 does not exist");
+            TestHttp.Reply bad = http.delete(path + "abc");
+            assertThat(bad.status()).as(path).isEqualTo(400);
+            assertThat(bad.json().get("field").asText()).endsWith("Id");
+        }
+        long p = http.postJson("/api/projects", "{\"name\":\"twice\"}")
+                .json()
+                .get("id")
+                .asLong();
+        assertThat(http.delete("/api/projects/" + p).status()).isEqualTo(204);
+        assertThat(http.delete("/api/projects/" + p).status()).isEqualTo(404);
+    }
+
+    @Test
+    void delete_whileAnAnalysisIsQueued_answers409NamingItAndKeepsEverything() throws Exception {
+        long[] ids = uploaded();
+        // Queued in the store only, so no worker picks it up: it stays QUEUED for the whole test.
+        long queued = server.store()
+                .analyses()
+                .create(ids[2], "synergy", "{}", "test")
+                .id();
+        Map<String, String> entities = new java.util.LinkedHashMap<>();
+        entities.put("/api/projects/" + ids[0], "project");
+        entities.put("/api/experiments/" + ids[1], "experiment");
+        entities.put("/api/datasets/" + ids[2], "dataset");
+        entities.put("/api/analyses/" + queued, "analysis");
+        for (Map.Entry<String, String> c : entities.entrySet()) {
+            String path = c.getKey();
+            String entity = c.getValue();
+            TestHttp.Reply r = http.delete(path);
+            assertThat(r.status()).as(path).isEqualTo(409);
+            JsonNode b = r.json();
+            assertThat(b.get("code").asText()).isEqualTo("conflict");
+            assertThat(b.get("field").asText()).isEqualTo(entity + "Id");
+            assertThat(b.get("entity").asText()).isEqualTo(entity);
+            assertThat(b.get("id").asLong()).isEqualTo(Long.parseLong(path.substring(path.lastIndexOf('/') + 1)));
+            assertThat(b.get("analyses").toString()).isEqualTo("[" + queued + "]");
+            assertThat(b.get("message").asText())
+                    .startsWith("cannot delete " + entity + " ")
+                    .contains("QUEUED");
+            assertThat(b.get("rule").asText()).startsWith("must ");
+        }
+        assertThat(http.get("/api/analyses/" + queued).json().get("status").asText())
+                .isEqualTo("QUEUED");
+        assertThat(server.store().datasets().find(ids[2])).isPresent();
+        server.store().analyses().fail(queued, "cancelled by the test");
+        assertThat(http.delete("/api/projects/" + ids[0]).status()).isEqualTo(204);
+        assertThat(server.store().analyses().find(queued)).isEmpty();
+    }
+
+    @Test
+    void delete_withoutCsrfHeaderOrCrossOrigin_isRefusedAndDeletesNothing() {
+        long p = http.postJson("/api/projects", "{\"name\":\"guarded\"}")
+                .json()
+                .get("id")
+                .asLong();
+        TestHttp.Reply noHeader =
+                http.send(http.request("/api/projects/" + p).DELETE().build());
+        assertThat(noHeader.status()).isEqualTo(403);
+        assertThat(noHeader.json().get("code").asText()).isEqualTo("csrf");
+        TestHttp.Reply cross = http.send(http.request("/api/projects/" + p)
+                .header(ComboscopeServer.CSRF_HEADER, "1")
+                .header("Origin", "http://evil.example")
+                .DELETE()
+                .build());
+        assertThat(cross.status()).isEqualTo(403);
+        assertThat(cross.json().get("field").asText()).isEqualTo("Origin");
+        assertThat(server.store().projects().find(p)).isPresent();
+        TestHttp.Reply sameOrigin = http.send(http.request("/api/projects/" + p)
+                .header(ComboscopeServer.CSRF_HEADER, "1")
+                .header("Origin", server.baseUrl())
+                .DELETE()
+                .build());
+        assertThat(sameOrigin.status()).isEqualTo(204);
+        assertThat(server.store().projects().find(p)).isEmpty();
+    }
+
     @Test
     void openapi_documentsEveryRoute() {
         JsonNode spec = http.get("/api/openapi.json").json();
@@ -289,5 +434,16 @@ class ServerApiTest {
                 .isTrue();
         assertThat(spec.get("paths").has("/api/analyses/{analysisId}/compare/{otherId}"))
                 .isTrue();
+        for (String path : List.of(
+                "/api/projects/{projectId}",
+                "/api/experiments/{experimentId}",
+                "/api/datasets/{datasetId}",
+                "/api/analyses/{analysisId}")) {
+            JsonNode delete = spec.get("paths").get(path).get("delete");
+            assertThat(delete).as(path).isNotNull();
+            assertThat(delete.get("responses").has("204")).isTrue();
+            assertThat(delete.get("responses").has("404")).isTrue();
+            assertThat(delete.get("responses").has("409")).isTrue();
+        }
     }
 }

@@ -41,6 +41,11 @@ final class TestHttp {
                 .build());
     }
 
+    Reply delete(String path) {
+        return send(
+                request(path).header(ComboscopeServer.CSRF_HEADER, "1").DELETE().build());
+    }
+
     Reply upload(String path, String fileName, byte[] content) {
         String boundary = "----comboscope" + UUID.randomUUID();
         ByteArrayOutputStream b = new ByteArrayOutputStream();

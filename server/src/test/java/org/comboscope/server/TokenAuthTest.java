@@ -33,6 +33,14 @@ class TokenAuthTest {
             assertThat(ok.postJson("/api/projects", "{\"name\":\"p\"}").status())
                     .isEqualTo(201);
             assertThat(ok.get("/api/projects").json()).hasSize(1);
+            long id = ok.get("/api/projects").json().get(0).get("id").asLong();
+            assertThat(new TestHttp(s.baseUrl(), "")
+                            .delete("/api/projects/" + id)
+                            .status())
+                    .isEqualTo(401);
+            assertThat(s.store().projects().find(id)).isPresent();
+            assertThat(ok.delete("/api/projects/" + id).status()).isEqualTo(204);
+            assertThat(ok.get("/api/projects").json()).isEmpty();
             // the UI itself (no data in it) loads without a token
             assertThat(new TestHttp(s.baseUrl(), "").get("/").status()).isEqualTo(200);
         }
