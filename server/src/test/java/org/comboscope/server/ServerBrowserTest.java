@@ -101,6 +101,129 @@ class ServerBrowserTest {
         }
     }
 
+    /**
+     * Deleting through the page: an analysis from its page (back to the project); an experiment, where
+     * the confirmation names what goes, Cancel keeps everything and Delete removes it with its dataset
+     * and analysis and re-renders the project; a refusal (409) is shown in the page; deleting the
+     * project returns to the list.
+     */
+    @Test
+    void deleteExperimentThenProject_throughConfirmationDialog_goneFromPageAndStore() throws Exception {
+        byte[] table;
+        try (var in = ServerBrowserTest.class.getResourceAsStream("/mathews/mathews_screening_data.csv")) {
+            table = in.readAllBytes();
+        }
+        try (ComboscopeServer server = ComboscopeServer.start(ComboscopeServer.Config.defaults()
+                .withPort(0)
+                .withDb("jdbc:sqlite:" + tmp.resolve("delete.db"))
+                .withWorkDir(tmp.resolve("work")))) {
+            TestHttp http = new TestHttp(server.baseUrl(), "");
+            long p = http.postJson("/api/projects", "{\"name\":\"Doomed\"}")
+                    .json()
+                    .get("id")
+                    .asLong();
+            long e1 = http.postJson(
+                            "/api/projects/" + p + "/experiments", "{\"assay\":\"MTT\",\"cellLine\":\"OVCAR8\"}")
+                    .json()
+                    .get("id")
+                    .asLong();
+            long e2 = http.postJson("/api/projects/" + p + "/experiments", "{\"assay\":\"CTG\",\"cellLine\":\"A549\"}")
+                    .json()
+                    .get("id")
+                    .asLong();
+            long d1 = http.upload("/api/experiments/" + e1 + "/datasets", "m.csv", table)
+                    .json()
+                    .get("id")
+                    .asLong();
+            long a1 = http.postJson("/api/datasets/" + d1 + "/analyses", "{\"report\":false}")
+                    .json()
+                    .get("id")
+                    .asLong();
+            assertThat(http.awaitAnalysis(a1, 120).get("status").asText()).isEqualTo("SUCCEEDED");
+            long d2 = http.upload("/api/experiments/" + e2 + "/datasets", "n.csv", table)
+                    .json()
+                    .get("id")
+                    .asLong();
+            long failed = server.store()
+                    .analyses()
+                    .create(d1, "synergy", "{}", "test")
+                    .id();
+            server.store().analyses().fail(failed, "made to fail by the test");
+            // Queued in the store only (no worker): experiment 2 cannot be deleted while it is.
+            long queued = server.store()
+                    .analyses()
+                    .create(d2, "synergy", "{}", "test")
+                    .id();
+
+            ChromeDriver driver = Browser.start();
+            try {
+                WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+                driver.get(server.baseUrl() + "/#/analyses/" + failed);
+                wait.until(d -> !d.findElements(By.id("delete-analysis")).isEmpty());
+                driver.findElement(By.id("delete-analysis")).click();
+                WebElement dialog = driver.findElement(By.id("confirm-dialog"));
+                wait.until(d -> dialog.isDisplayed());
+                assertThat(driver.findElement(By.id("confirm-text")).getText())
+                        .isEqualTo("Delete analysis #" + failed + " of m.csv with its results?");
+                Files.write(Path.of("target", "server-delete-dialog.png"), driver.getScreenshotAs(OutputType.BYTES));
+                driver.findElement(By.id("confirm-delete")).click();
+                wait.until(d -> d.getCurrentUrl().endsWith("#/projects/" + p));
+                By deleteE1 = By.cssSelector("button.delete-experiment[data-id='" + e1 + "']");
+                wait.until(d -> !d.findElements(deleteE1).isEmpty());
+
+                assertThat(server.store().analyses().find(failed)).isEmpty();
+                assertThat(server.store().analyses().find(a1)).isPresent();
+
+                driver.findElement(deleteE1).click();
+                wait.until(d -> dialog.isDisplayed());
+                assertThat(driver.findElement(By.id("confirm-text")).getText())
+                        .isEqualTo("Delete experiment " + e1 + " (MTT · OVCAR8) with 1 dataset and 1 analysis?");
+                driver.findElement(By.id("confirm-cancel")).click();
+                wait.until(d -> !dialog.isDisplayed());
+                assertThat(server.store().experiments().find(e1)).isPresent();
+
+                driver.findElement(deleteE1).click();
+                wait.until(d -> dialog.isDisplayed());
+                driver.findElement(By.id("confirm-delete")).click();
+                wait.until(d -> d.findElements(deleteE1).isEmpty()
+                        && !d.findElements(By.cssSelector(".experiment[data-id='" + e2 + "']"))
+                                .isEmpty());
+                assertThat(server.store().experiments().find(e1)).isEmpty();
+                assertThat(server.store().datasets().find(d1)).isEmpty();
+                assertThat(server.store().analyses().find(a1)).isEmpty();
+                assertThat(driver.findElements(By.cssSelector(".experiment"))).hasSize(1);
+
+                By deleteE2 = By.cssSelector("button.delete-experiment[data-id='" + e2 + "']");
+                driver.findElement(deleteE2).click();
+                wait.until(d -> dialog.isDisplayed());
+                assertThat(driver.findElement(By.id("confirm-detail")).getText())
+                        .contains("1 analysis still queued or running");
+                driver.findElement(By.id("confirm-delete")).click();
+                wait.until(d -> !d.findElements(By.cssSelector("#main .error")).isEmpty());
+                assertThat(driver.findElement(By.cssSelector("#main .error")).getText())
+                        .startsWith("[conflict] cannot delete experiment " + e2)
+                        .contains("analysis " + queued + " (QUEUED)");
+                assertThat(server.store().experiments().find(e2)).isPresent();
+
+                server.store().analyses().fail(queued, "cancelled by the test");
+                driver.findElement(By.id("delete-project")).click();
+                wait.until(d -> dialog.isDisplayed());
+                assertThat(driver.findElement(By.id("confirm-text")).getText())
+                        .isEqualTo("Delete project \"Doomed\" with 1 experiment, 1 dataset and 1 analysis?");
+                driver.findElement(By.id("confirm-delete")).click();
+                wait.until(d -> !d.findElements(By.id("projects")).isEmpty());
+                assertThat(driver.getCurrentUrl()).endsWith("#/");
+                assertThat(driver.findElements(By.cssSelector("#projects tbody tr")))
+                        .isEmpty();
+                assertThat(server.store().projects().list()).isEmpty();
+                assertThat(((JavascriptExecutor) driver).executeScript("return window.__errors.length"))
+                        .isEqualTo(0L);
+            } finally {
+                driver.quit();
+            }
+        }
+    }
+
     /** Every plotted cell equals SynergyFinder's value for block 1 (within 1e-9). */
     private static void assertGrid(JavascriptExecutor js, String id, Map<String, Double> ref) {
         int checked = 0;

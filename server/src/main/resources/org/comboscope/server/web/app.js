@@ -49,6 +49,43 @@
     where.prepend(div);
   }
 
+  function count(n, one, many) {
+    return n + ' ' + (n === 1 ? one : (many || one + 's'));
+  }
+  function listing(parts) {
+    const p = parts.filter(Boolean);
+    return p.length <= 1 ? p.join('') : p.slice(0, -1).join(', ') + ' and ' + p[p.length - 1];
+  }
+  // Asks in the page's modal dialog (index.html); resolves true only when "Delete" is pressed.
+  function confirmDelete(question, detail) {
+    const dialog = document.getElementById('confirm-dialog');
+    document.getElementById('confirm-text').textContent = question;
+    document.getElementById('confirm-detail').textContent = detail;
+    dialog.returnValue = '';
+    return new Promise(resolve => {
+      dialog.addEventListener('close', () => resolve(dialog.returnValue === 'delete'), {once: true});
+      dialog.showModal();
+      document.getElementById('confirm-cancel').focus();
+    });
+  }
+  const IRREVERSIBLE = 'Uploaded files, results and report files go with it. This cannot be undone.';
+  function activeNote(analyses) {
+    const n = analyses.filter(a => a.status === 'QUEUED' || a.status === 'RUNNING').length;
+    return n ? ' ' + count(n, 'analysis', 'analyses') + ' still queued or running: the server refuses until ' +
+      (n === 1 ? 'it finishes' : 'they finish') + '.' : '';
+  }
+  // Confirms, deletes, then runs after() (navigate up or re-render); a refusal is shown in the page.
+  async function deleteWithConfirmation(path, question, detail, after) {
+    if (!(await confirmDelete(question, detail))) return;
+    try {
+      await api('DELETE', path);
+      after();
+    } catch (e) {
+      showError(main, e);
+      window.scrollTo(0, 0);
+    }
+  }
+
   // ------------------------------------------------------------------ views
   async function projectsView() {
     const projects = await api('GET', '/projects');
@@ -94,7 +131,8 @@
 
   async function projectView(id) {
     const p = await api('GET', '/projects/' + id);
-    let html = '<h1>Project: ' + esc(p.name) + '</h1><p class="muted">' + esc(p.description) + '</p>' +
+    let html = '<h1>Project: ' + esc(p.name) + ' <button type="button" id="delete-project" class="danger">Delete project</button></h1>' +
+      '<p class="muted">' + esc(p.description) + '</p>' +
       '<div class="card"><form id="new-experiment" class="inline"><b>New experiment</b> ' +
       '<label>Assay <input name="assay" required placeholder="MTT 96 h"></label>' +
       '<label>Cell line <input name="cellLine" required></label>' +
@@ -103,23 +141,49 @@
       '<button type="submit">Add experiment</button></form></div>';
     for (const e of p.experiments) {
       html += '<div class="card experiment" data-id="' + e.id + '"><h2>Experiment ' + e.id + ': ' + esc(e.assay) +
-        (e.cellLine ? ' · ' + esc(e.cellLine) : '') + (e.date ? ' · ' + esc(e.date) : '') + '</h2>' +
+        (e.cellLine ? ' · ' + esc(e.cellLine) : '') + (e.date ? ' · ' + esc(e.date) : '') +
+        ' <button type="button" class="danger delete-experiment" data-id="' + e.id + '">Delete experiment</button></h2>' +
         '<p class="muted">' + esc(e.notes) + '</p>' +
         '<form class="upload" data-experiment="' + e.id + '"><b>Upload a SynergyFinder table</b> (CSV, TSV or XLSX) ' +
         '<input type="file" name="file" accept=".csv,.tsv,.txt,.xlsx" required> ' +
         analysisParamsForm('params-' + e.id) + '<button type="submit">Upload and analyse</button></form>';
       if (e.datasets.length) {
-        html += '<table><thead><tr><th>dataset</th><th>file</th><th>sha256</th><th>analyses</th></tr></thead><tbody>';
+        html += '<table><thead><tr><th>dataset</th><th>file</th><th>sha256</th><th>analyses</th><th></th></tr></thead><tbody>';
         for (const d of e.datasets) {
           html += '<tr><td>' + d.id + '</td><td>' + esc(d.fileName) + ' (' + d.sizeBytes + ' bytes)</td><td class="muted">' +
             esc(d.sha256.substring(0, 12)) + '…</td><td>' + d.analyses.map(a => '<a href="#/analyses/' + a.id + '">#' + a.id +
-            '</a> <span class="status ' + a.status + '">' + a.status + '</span>').join(', ') + '</td></tr>';
+            '</a> <span class="status ' + a.status + '">' + a.status + '</span>').join(', ') + '</td>' +
+            '<td><button type="button" class="danger delete-dataset" data-id="' + d.id + '">Delete</button></td></tr>';
         }
         html += '</tbody></table>';
       }
       html += '</div>';
     }
     main.innerHTML = html;
+    const analysesOf = e => e.datasets.flatMap(d => d.analyses);
+    document.getElementById('delete-project').addEventListener('click', () => {
+      const all = p.experiments.flatMap(analysesOf);
+      const datasets = p.experiments.reduce((n, e) => n + e.datasets.length, 0);
+      const parts = listing([count(p.experiments.length, 'experiment'), count(datasets, 'dataset'), count(all.length, 'analysis', 'analyses')]);
+      deleteWithConfirmation('/projects/' + p.id, 'Delete project "' + p.name + '" with ' + parts + '?',
+        IRREVERSIBLE + activeNote(all), () => { location.hash = '#/'; });
+    });
+    for (const b of document.querySelectorAll('button.delete-experiment')) {
+      b.addEventListener('click', () => {
+        const e = p.experiments.find(x => String(x.id) === b.dataset.id);
+        const all = analysesOf(e);
+        deleteWithConfirmation('/experiments/' + e.id, 'Delete experiment ' + e.id + ' (' + e.assay +
+          (e.cellLine ? ' · ' + e.cellLine : '') + ') with ' + listing([count(e.datasets.length, 'dataset'),
+          count(all.length, 'analysis', 'analyses')]) + '?', IRREVERSIBLE + activeNote(all), route);
+      });
+    }
+    for (const b of document.querySelectorAll('button.delete-dataset')) {
+      b.addEventListener('click', () => {
+        const d = p.experiments.flatMap(e => e.datasets).find(x => String(x.id) === b.dataset.id);
+        deleteWithConfirmation('/datasets/' + d.id, 'Delete dataset ' + d.id + ' (' + d.fileName + ') with ' +
+          count(d.analyses.length, 'analysis', 'analyses') + '?', IRREVERSIBLE + activeNote(d.analyses), route);
+      });
+    }
     document.getElementById('new-experiment').addEventListener('submit', async ev => {
       ev.preventDefault();
       const f = ev.target;
@@ -149,7 +213,9 @@
     const a = await api('GET', '/analyses/' + id);
     const pct = a.progressTotal ? Math.round(100 * a.progressDone / a.progressTotal) : 0;
     let html = '<p><a href="#/projects/' + a.projectId + '">← project</a></p>' +
-      '<h1>Analysis #' + a.id + ' of ' + esc(a.dataset.fileName) + '</h1>' +
+      '<h1>Analysis #' + a.id + ' of ' + esc(a.dataset.fileName) + ' <button type="button" id="delete-analysis" class="danger"' +
+      (a.status === 'QUEUED' || a.status === 'RUNNING' ? ' disabled title="a queued or running analysis cannot be deleted"' : '') +
+      '>Delete analysis</button></h1>' +
       '<div class="card"><span id="status" class="status ' + a.status + '">' + a.status + '</span> ' +
       '<progress id="progress" max="' + Math.max(1, a.progressTotal) + '" value="' + a.progressDone + '"></progress> ' +
       a.progressDone + ' / ' + a.progressTotal + ' blocks (' + pct + ' %)' +
@@ -171,6 +237,11 @@
         '<button id="compare">Compare</button><div id="comparison"></div></div>';
     }
     main.innerHTML = html;
+    document.getElementById('delete-analysis').addEventListener('click', () => {
+      deleteWithConfirmation('/analyses/' + a.id, 'Delete analysis #' + a.id + ' of ' + a.dataset.fileName +
+        (a.files.length ? ' with its results and ' + count(a.files.length, 'file') : ' with its results') + '?',
+        'The dataset ' + a.dataset.fileName + ' stays. This cannot be undone.', () => { location.hash = '#/projects/' + a.projectId; });
+    });
     if (a.status === 'QUEUED' || a.status === 'RUNNING') {
       pollTimer = setTimeout(() => { if (location.hash === '#/analyses/' + id) route(); }, 500);
       return;
