@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same web application on PostgreSQL ({@code --db jdbc:postgresql://...}): upload, analyse,
- * browse, on a fresh database. Needs {@code COMBOSCOPE_TEST_PG_URL} (set by {@code .ci/run}); skipped
+ * browse, delete, on a fresh database. Needs {@code COMBOSCOPE_TEST_PG_URL} (set by {@code .ci/run}); skipped
  * without it locally, failed without it under {@code CI=true}.
  */
 class PostgresServerTest {
@@ -81,6 +81,10 @@ class PostgresServerTest {
                         .isCloseTo(19.570812344286505, within(1e-9));
                 assertThat(http.get("/api/analyses/" + a + "/files/report.pdf").body())
                         .startsWith('%', 'P', 'D', 'F');
+                assertThat(http.delete("/api/projects/" + p).status()).isEqualTo(204);
+                assertThat(http.get("/api/analyses/" + a).status()).isEqualTo(404);
+                assertThat(http.get("/api/datasets/" + ds).status()).isEqualTo(404);
+                assertThat(s.store().projects().list()).isEmpty();
             }
         } finally {
             execute(base, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
