@@ -59,7 +59,7 @@ final class BatchCommand implements Callable<Integer> {
             defaultValue = "native",
             description = "native (this JVM, resumable) or spark (the same per-block analysis as an Apache Spark job in"
                     + " a child JVM; writes Spark's Parquet folders, and with --format csv/both also the CSVs and"
-                    + " warnings.txt; no provenance.csv, no resume). Default: ${DEFAULT-VALUE}.")
+                    + " warnings.txt, and provenance.csv; no resume). Default: ${DEFAULT-VALUE}.")
     String engine;
 
     @Option(
@@ -160,7 +160,33 @@ final class BatchCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().flush();
         spec.commandLine().getErr().flush();
-        return SparkEngine.run(SparkEngine.home(), a);
+        int rc = SparkEngine.run(SparkEngine.home(), a);
+        if (rc == Main.EXIT_OK || rc == Main.EXIT_PARTIAL) {
+            writeSparkProvenance(out, input, analysis.parameters(analysis.parse()), master);
+        }
+        return rc;
+    }
+
+    /**
+     * {@code DIR/provenance.csv} of a Spark run, written by this process once the job has finished:
+     * the native engine's record plus {@code engine = spark} and the master. Written to a temporary
+     * file and moved into place, so a reader never sees half a file.
+     */
+    static void writeSparkProvenance(Path out, Path input, java.util.Map<String, String> parameters, String master)
+            throws java.io.IOException {
+        java.util.Map<String, String> p = new java.util.LinkedHashMap<>(parameters);
+        p.put("engine", "spark");
+        p.put("spark_master", master);
+        java.io.StringWriter w = new java.io.StringWriter();
+        SynergyOptions.provenance(input, p).writeCsv(w);
+        java.nio.file.Files.createDirectories(out);
+        Path tmp = out.resolve("provenance.csv.tmp");
+        java.nio.file.Files.writeString(tmp, w.toString());
+        java.nio.file.Files.move(
+                tmp,
+                out.resolve("provenance.csv"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     static java.util.Set<BatchSynergy.Format> formats(String s) {

@@ -41,4 +41,24 @@ class SparkEngineTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("engine").contains("native or spark");
     }
+
+    @Test
+    void sparkProvenance_recordsInputHashParametersEngineAndMaster() throws Exception {
+        Path input = tmp.resolve("in.csv");
+        Files.writeString(input, "block_id,drug1,drug2,conc1,conc2,response\n");
+        Path out = tmp.resolve("o");
+        BatchCommand.writeSparkProvenance(
+                out, input, new java.util.LinkedHashMap<>(java.util.Map.of("fit", "synergyfinder")), "local[2]");
+        List<String> lines = Files.readAllLines(out.resolve("provenance.csv"));
+        assertThat(lines.get(0)).isEqualTo("key,value");
+        assertThat(lines)
+                .contains(
+                        "input_file," + input,
+                        "input_sha256," + SynergyCommand.sha256(input),
+                        "fit,synergyfinder",
+                        "engine,spark",
+                        "spark_master,local[2]");
+        assertThat(SynergyCommand.sha256(input)).hasSize(64).isNotEqualTo("not recorded");
+        assertThat(out.resolve("provenance.csv.tmp")).doesNotExist();
+    }
 }
