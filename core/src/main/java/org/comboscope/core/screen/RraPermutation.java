@@ -46,7 +46,7 @@ final class RraPermutation {
     private static final int QBUCKETS = 1 << 16;
 
     /** Draws computed exactly first, to place the window (see {@link #binned}). */
-    private static final int PILOT = 20000;
+    private static final int PILOT = 5000;
 
     /** Pilot values kept between the outermost queries and each window edge. */
     private static final int WINDOW_MARGIN = 3;
@@ -302,9 +302,9 @@ final class RraPermutation {
      * <ul>
      *   <li>above (lo >= cap0): every sub-alpha rank has {@code u(i) >= up[i]} (thresholds proving
      *       {@code F_i >= cap0}, made non-decreasing), i.e. for every rank {@code i <= sub}, fewer
-     *       than i sub-alpha values lie below {@code up[i]}. Each sub-alpha value is binned by a
-     *       table on its top bits to the number of thresholds at or below its bucket's start (never
-     *       more than the thresholds below it), so the binned counts never undercount.
+     *       than i sub-alpha values lie below {@code up[i]}. Each sub-alpha value is binned to the
+     *       number of thresholds at or below it: by a table on its top bits where its bucket holds
+     *       no threshold, else by a search of {@code up}.
      *   <li>below (lo < lower): some sub-alpha rank among the values below {@code cut} has
      *       {@code u(i) < down[i]} (thresholds proving {@code F_i < lower}). Rank 1 is tested while
      *       the values are generated: any value below {@code firstBelow} is a sub-alpha value at or
@@ -313,12 +313,13 @@ final class RraPermutation {
      */
     private final class Certificates {
         private static final int SHIFT = 19;
+        private static final byte SPLIT = -1;
         final long[] up; // 1-based; null if the above proof is off
         final long[] down; // 1-based, exclusive; null if the below proof is off
         final long cut;
         /** {@code min(down[1], alphaSeed + 1)}: a value below it proves lo < lower on its own. */
         final long firstBelow;
-        /** Bin of a sub-alpha uniform by its top bits. */
+        /** Bin of a sub-alpha uniform by its top bits; {@link #SPLIT} where the bucket holds a threshold. */
         final byte[] code;
         /** The draw's sub-alpha values. */
         final long[] sub;
@@ -336,11 +337,8 @@ final class RraPermutation {
             if (up != null) {
                 for (int b = 0; b < code.length; b++) {
                     long bucketStart = (long) b << SHIFT;
-                    int c = 0;
-                    while (c < n && up[c + 1] <= bucketStart) {
-                        c++;
-                    }
-                    code[b] = (byte) c;
+                    int c = thresholdsAtOrBelow(bucketStart);
+                    code[b] = c == thresholdsAtOrBelow(bucketStart + (1 << SHIFT) - 1) ? (byte) c : SPLIT;
                 }
             }
             this.sub = new long[n];
@@ -410,7 +408,11 @@ final class RraPermutation {
             // codes >= k only count below thresholds of ranks above k, which do not matter: pool them;
             // four interleaved histograms keep repeated codes from serialising the increments
             for (int i = 0; i < k; i++) {
-                h[(Math.min(table[(int) (g[i] >>> SHIFT)], k) << 2) | (i & 3)]++;
+                int c = table[(int) (g[i] >>> SHIFT)];
+                if (c == SPLIT) {
+                    c = thresholdsAtOrBelow(g[i]);
+                }
+                h[(Math.min(c, k) << 2) | (i & 3)]++;
             }
             int verdict = 1;
             int below = 0;
@@ -424,6 +426,21 @@ final class RraPermutation {
             }
             Arrays.fill(h, 0, 4 * (k + 1), 0);
             return verdict;
+        }
+
+        /** The number of ranks i in 1..n with {@code up[i] <= s} ({@code up} is non-decreasing). */
+        private int thresholdsAtOrBelow(long s) {
+            int lo = 0; // up[1..lo] <= s
+            int hi = n;
+            while (lo < hi) {
+                int mid = (lo + hi + 1) >>> 1;
+                if (up[mid] <= s) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return lo;
         }
     }
 
@@ -553,15 +570,17 @@ final class RraPermutation {
     private static final long A1 = ParkMiller.MULTIPLIER;
 
     /**
-     * {@code a * b mod M} for {@code 0 <= a, b < M}: {@code t = a * b < 2^62} splits as
-     * {@code hi * 2^31 + lo} with {@code 2^31 = 1 (mod M)}, so {@code t = hi + lo (mod M)}, and
-     * {@code hi + lo < 2M} needs at most one subtraction of M, done without a branch (its outcome
-     * is random): {@code d = hi + lo - M} is negative exactly when M must be added back.
+     * {@code a * b mod M} for {@code 0 <= a, b < M}, without a branch (a data-dependent branch
+     * here would be mispredicted half the time). {@code t = a * b < 2^62} splits as
+     * {@code hi * 2^31 + lo} with {@code 2^31 = 1 (mod M)}, so {@code r = hi + lo = t (mod M)} and
+     * {@code r < 2M}; {@code r = M} is impossible ({@code t = 0 (mod M)} only for {@code t = 0}, M
+     * being prime). The same folding once more maps {@code r < M} to itself and
+     * {@code 2^31 <= r < 2M} to {@code r - 2^31 + 1 = r - M}.
      */
     static long mulMod(long a, long b) {
         long t = a * b;
-        long d = (t & M) + (t >>> 31) - M;
-        return d + ((d >> 63) & M);
+        long r = (t & M) + (t >>> 31);
+        return (r & M) + (r >>> 31);
     }
 
     /** {@code seed * 48271^e mod M}: the generator state after e further draws. */
