@@ -212,11 +212,13 @@ final class RraPermutation {
             }
             int k = 0;
             long min = Long.MAX_VALUE;
+            // branch-free: the comparisons have random outcomes
             for (int j = 1; j <= n; j++) {
                 long s = mulMod(drawStart, pw[j]);
                 coll[k] = s;
-                k += s <= collect ? 1 : 0;
-                min = Math.min(min, s);
+                k += (int) ((s - collect - 1) >>> 63);
+                long diff = s - min;
+                min += diff & (diff >> 63);
             }
             double lo = cap0;
             if (min > alphaSeed) {
