@@ -81,6 +81,13 @@ final class MageckMath {
 
     /** MAGeCK's "mean": the median (average of the two middle values for an even count). */
     static double median(double[] v) {
+        // one or two values need no sorted copy (a + b == b + a exactly)
+        if (v.length == 1) {
+            return v[0];
+        }
+        if (v.length == 2) {
+            return (v[0] + v[1]) / 2.0;
+        }
         double[] s = v.clone();
         Arrays.sort(s);
         int n = s.length;
