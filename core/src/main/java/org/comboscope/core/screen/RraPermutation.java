@@ -17,8 +17,8 @@ import java.util.Arrays;
  * precomputed, conservative threshold on the uniform proves it cannot lower the minimum. The draws
  * are the same Park-Miller stream, consumed in the same order: the k-th value of a draw that starts
  * from state {@code x} is {@code x * 48271^k mod (2^31 - 1)} (exact modular arithmetic), so the
- * values of a draw are computed independently of each other from the draw's start state, and a
- * draw proven outside the window early is skipped without computing its remaining values.
+ * values of a draw are computed independently of each other from the draw's start state (a loop
+ * the JIT vectorises), and the next draw starts from {@code x * 48271^n}.
  *
  * <p>Draws far outside the window are recognised from a few counts over their uniforms (see
  * {@link Certificates}) without evaluating any CDF.
@@ -62,7 +62,7 @@ final class RraPermutation {
 
     private final long alphaSeed;
     private final long halfSeed;
-    /** {@code pow[k] = 48271^k mod M}, k = 0..n: a draw's k-th value is {@code mulMod(start, pow[k])}. */
+    /** {@code pow[k] = 48271^(k+1) mod M}, k = 0..n-1: a draw's values are {@code mulMod(start, pow[k])}. */
     private final long[] pow;
     /** {@code thr[i][key - KEY_MIN]}: 0 = not computed yet; else skip F_i when seed in [thr, halfSeed]. */
     private final int[][] thr;
@@ -72,9 +72,9 @@ final class RraPermutation {
         this.alphaSeed = largestSeedAtMost(alpha);
         this.halfSeed = largestSeedAtMost(0.5);
         this.thr = new int[n + 1][];
-        this.pow = new long[n + 1];
-        pow[0] = 1;
-        for (int k = 1; k <= n; k++) {
+        this.pow = new long[n];
+        pow[0] = A1;
+        for (int k = 1; k < n; k++) {
             pow[k] = mulMod(pow[k - 1], A1);
         }
     }
@@ -158,8 +158,8 @@ final class RraPermutation {
         boolean prunable = false;
         long collect = alphaSeed;
         Certificates cert = null;
-        long[] pw = pow;
-        long advanceDraw = pw[n];
+        long advanceDraw = pow[n - 1];
+        long[] vals = new long[n];
         long start = startSeed; // state before the current draw's first value
         long[] coll = new long[n + 1];
         // qStart[j]: first query >= j / QBUCKETS, to narrow the search of a value's bin
@@ -196,6 +196,9 @@ final class RraPermutation {
                     collect = Math.min(alphaSeed, smax - 1);
                 }
                 cert = n > SMALL_CLASS && prunable ? certificates(cap0, windowTop, lower) : null;
+                if (cert != null && cert.down != null) {
+                    cert.mostlyBelow = lowerBound(sorted, lower) > sorted.length / 2;
+                }
             }
             long drawStart = start;
             start = mulMod(start, advanceDraw);
@@ -213,8 +216,9 @@ final class RraPermutation {
             int k = 0;
             long min = Long.MAX_VALUE;
             // branch-free: the comparisons have random outcomes
-            for (int j = 1; j <= n; j++) {
-                long s = mulMod(drawStart, pw[j]);
+            values(drawStart, vals);
+            for (int j = 0; j < n; j++) {
+                long s = vals[j];
                 coll[k] = s;
                 k += (int) ((s - collect - 1) >>> 63);
                 long diff = s - min;
@@ -323,6 +327,13 @@ final class RraPermutation {
         final long firstBelow;
         /** Bin of a sub-alpha uniform by its top bits; {@link #SPLIT} where the bucket holds a threshold. */
         final byte[] code;
+        /**
+         * Most pilot draws fell below the window: generate a draw's values one by one, as the first
+         * value below {@link #firstBelow} usually decides it early; else all at once (vectorised).
+         */
+        boolean mostlyBelow;
+        /** The draw's values. */
+        final long[] vals;
         /** The draw's sub-alpha values. */
         final long[] sub;
         /** The sub-alpha values below {@code cut}. */
@@ -343,6 +354,7 @@ final class RraPermutation {
                     code[b] = c == thresholdsAtOrBelow(bucketStart + (1 << SHIFT) - 1) ? (byte) c : SPLIT;
                 }
             }
+            this.vals = new long[n];
             this.sub = new long[n];
             this.small = new long[n];
             this.hist = new int[4 * (n + 1)];
@@ -351,15 +363,27 @@ final class RraPermutation {
         /** -1: lo surely < lower; +1: lo surely >= cap0; 0: unknown. {@code start}: the draw's start state. */
         int judge(long start) {
             long a = alphaSeed;
-            long[] pw = pow;
+            long[] v = vals;
             long[] g = sub;
             int k = 0;
-            // the values are independent of each other, and branch-free apart from the rarely taken exit:
-            // k counts s <= a as the sign of s - a - 1 (all values are below 2^31)
-            if (down != null) {
+            // branch-free apart from the exit: k counts s <= a as the sign of s - a - 1 (all values
+            // are below 2^31)
+            if (mostlyBelow) {
                 long first = firstBelow;
-                for (int j = 1; j <= n; j++) {
-                    long s = mulMod(start, pw[j]);
+                long[] p = pow;
+                for (int j = 0; j < n; j++) {
+                    long s = mulMod(start, p[j]);
+                    if (s < first) {
+                        return -1;
+                    }
+                    g[k] = s;
+                    k += (int) ((s - a - 1) >>> 63);
+                }
+            } else if (down != null) {
+                values(start, v);
+                long first = firstBelow;
+                for (int j = 0; j < n; j++) {
+                    long s = v[j];
                     if (s < first) {
                         return -1;
                     }
@@ -367,8 +391,9 @@ final class RraPermutation {
                     k += (int) ((s - a - 1) >>> 63);
                 }
             } else {
-                for (int j = 1; j <= n; j++) {
-                    long s = mulMod(start, pw[j]);
+                values(start, v);
+                for (int j = 0; j < n; j++) {
+                    long s = v[j];
                     g[k] = s;
                     k += (int) ((s - a - 1) >>> 63);
                 }
@@ -568,6 +593,14 @@ final class RraPermutation {
     }
 
     // ---- Park-Miller stream by jump-ahead ----
+
+    /** The n values of the draw starting from state {@code start}, into {@code out[0..n)}. */
+    private void values(long start, long[] out) {
+        long[] p = pow;
+        for (int k = 0; k < p.length; k++) {
+            out[k] = mulMod(start, p[k]);
+        }
+    }
 
     private static final long A1 = ParkMiller.MULTIPLIER;
 
