@@ -200,19 +200,18 @@ final class RraPermutation {
                     cert.mostlyBelow = lowerBound(sorted, lower) > sorted.length / 2;
                 }
             }
-            long drawStart = start;
-            start = mulMod(start, advanceDraw);
             if (cert != null) {
-                int verdict = cert.judge(drawStart);
-                if (verdict < 0) {
-                    count[0]++;
-                    continue;
-                }
-                if (verdict > 0) {
-                    count[nq]++;
-                    continue;
+                long decided = cert.decide(start, draws - d);
+                count[0] += cert.below;
+                count[nq] += cert.above;
+                start = cert.next;
+                d += decided;
+                if (d == draws) {
+                    break;
                 }
             }
+            long drawStart = start;
+            start = mulMod(start, advanceDraw);
             int k = 0;
             long min = Long.MAX_VALUE;
             // branch-free: the comparisons have random outcomes
@@ -318,7 +317,7 @@ final class RraPermutation {
      * </ul>
      */
     private final class Certificates {
-        private static final int SHIFT = 19;
+        private static final int SHIFT = 15;
         private static final byte SPLIT = -1;
         final long[] up; // 1-based; null if the above proof is off
         final long[] down; // 1-based, exclusive; null if the below proof is off
@@ -360,51 +359,105 @@ final class RraPermutation {
             this.hist = new int[4 * (n + 1)];
         }
 
-        /** -1: lo surely < lower; +1: lo surely >= cap0; 0: unknown. {@code start}: the draw's start state. */
-        int judge(long start) {
-            long a = alphaSeed;
-            long[] v = vals;
-            long[] g = sub;
-            int k = 0;
-            // branch-free apart from the exit: k counts s <= a as the sign of s - a - 1 (all values
-            // are below 2^31)
-            if (mostlyBelow) {
-                long first = firstBelow;
-                long[] p = pow;
-                for (int j = 0; j < n; j++) {
-                    long s = mulMod(start, p[j]);
-                    if (s < first) {
-                        return -1;
-                    }
-                    g[k] = s;
-                    k += (int) ((s - a - 1) >>> 63);
+        /** Set by {@link #decide}: the draws proven below / above the window, the next draw's start. */
+        long below;
+
+        long above;
+        long next;
+
+        /**
+         * Judges consecutive draws from start state {@code start} until one is undecided or
+         * {@code limit} draws are judged (a loop of its own, so that the JIT compiles it for the
+         * certificates alone); returns the number of draws decided.
+         */
+        long decide(long start, long limit) {
+            long step = pow[n - 1];
+            long s = start;
+            long nBelow = 0;
+            long nAbove = 0;
+            long d = 0;
+            for (; d < limit; d++) {
+                int verdict = judge(s);
+                if (verdict == 0) {
+                    break;
                 }
-            } else if (down != null) {
-                values(start, v);
-                long first = firstBelow;
-                for (int j = 0; j < n; j++) {
-                    long s = v[j];
-                    if (s < first) {
-                        return -1;
-                    }
-                    g[k] = s;
-                    k += (int) ((s - a - 1) >>> 63);
-                }
-            } else {
-                values(start, v);
-                for (int j = 0; j < n; j++) {
-                    long s = v[j];
-                    g[k] = s;
-                    k += (int) ((s - a - 1) >>> 63);
-                }
+                nBelow += verdict < 0 ? 1 : 0;
+                nAbove += verdict > 0 ? 1 : 0;
+                s = mulMod(s, step);
             }
-            if (k == 0) {
-                return 0;
+            below = nBelow;
+            above = nAbove;
+            next = s;
+            return d;
+        }
+
+        /** -1: lo surely < lower; +1: lo surely >= cap0; 0: unknown. {@code start}: the draw's start state. */
+        private int judge(long start) {
+            // one method per way of generating (each keeps its own JIT profile across classes)
+            int k = mostlyBelow ? gatherLazily(start) : down != null ? gatherWithExit(start) : gather(start);
+            if (k <= 0) {
+                return k;
             }
             if (down != null && belowAtSmallRank(k)) {
                 return -1;
             }
             return up == null ? 0 : above(k);
+        }
+
+        // The gather methods put the draw's sub-alpha values into sub and return their number, or -1
+        // if a value below firstBelow proves lo < lower. Branch-free apart from that exit: the count
+        // adds the sign of s - alphaSeed - 1 (all values are below 2^31).
+
+        /** Values one by one: the draw usually ends at its first value below firstBelow. */
+        private int gatherLazily(long start) {
+            long a = alphaSeed;
+            long first = firstBelow;
+            long[] p = pow;
+            long[] g = sub;
+            int k = 0;
+            for (int j = 0; j < n; j++) {
+                long s = mulMod(start, p[j]);
+                if (s < first) {
+                    return -1;
+                }
+                g[k] = s;
+                k += (int) ((s - a - 1) >>> 63);
+            }
+            return k;
+        }
+
+        /** All values at once (vectorised), then the scan with the exit. */
+        private int gatherWithExit(long start) {
+            long a = alphaSeed;
+            long first = firstBelow;
+            long[] v = vals;
+            values(start, v);
+            long[] g = sub;
+            int k = 0;
+            for (int j = 0; j < n; j++) {
+                long s = v[j];
+                if (s < first) {
+                    return -1;
+                }
+                g[k] = s;
+                k += (int) ((s - a - 1) >>> 63);
+            }
+            return k;
+        }
+
+        /** All values at once (vectorised), no below proof. */
+        private int gather(long start) {
+            long a = alphaSeed;
+            long[] v = vals;
+            values(start, v);
+            long[] g = sub;
+            int k = 0;
+            for (int j = 0; j < n; j++) {
+                long s = v[j];
+                g[k] = s;
+                k += (int) ((s - a - 1) >>> 63);
+            }
+            return k;
         }
 
         /** Whether one of the sub-alpha values below {@code cut}, sorted, is below its rank's threshold. */
