@@ -312,8 +312,9 @@ final class RraPermutation {
      *       no threshold, else by a search of {@code up}.
      *   <li>below (lo < lower): some sub-alpha rank among the values below {@code cut} has
      *       {@code u(i) < down[i]} (thresholds proving {@code F_i < lower}). Rank 1 is tested while
-     *       the values are generated: any value below {@code firstBelow} is a sub-alpha value at or
-     *       above the minimum, so the draw is decided without computing its other values.
+     *       the values are scanned: any value below {@code firstBelow} is a sub-alpha value at or
+     *       above the minimum, so the draw is decided without its other values (which are then not
+     *       even computed where values are generated one by one, see {@link #mostlyBelow}).
      * </ul>
      */
     private final class Certificates {
