@@ -28,8 +28,66 @@ final class MageckMath {
         return Math.log(x) / LN2;
     }
 
+    /**
+     * Indices of {@code key} in ascending order, equal keys ({@code ==}: -0.0 and 0.0 tie) in index
+     * order, as Python's stable {@code sorted()} orders them; the keys must not be NaN. A merge
+     * sort that takes from the left run on ties.
+     */
+    static int[] stableOrder(double[] key) {
+        int n = key.length;
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        int[] b = new int[n];
+        // insertion-sorted runs of RUN, then rounds of merging runs pairwise
+        final int run = 32;
+        for (int lo = 0; lo < n; lo += run) {
+            int hi = Math.min(n, lo + run);
+            for (int i = lo + 1; i < hi; i++) {
+                int x = a[i];
+                double kx = key[x];
+                int j = i - 1;
+                while (j >= lo && key[a[j]] > kx) {
+                    a[j + 1] = a[j];
+                    j--;
+                }
+                a[j + 1] = x;
+            }
+        }
+        for (int width = run; width < n; width *= 2) {
+            for (int lo = 0; lo < n; lo += 2 * width) {
+                int mid = Math.min(n, lo + width);
+                int hi = Math.min(n, lo + 2 * width);
+                int i = lo;
+                int j = mid;
+                int o = lo;
+                while (i < mid && j < hi) {
+                    b[o++] = key[a[j]] < key[a[i]] ? a[j++] : a[i++];
+                }
+                while (i < mid) {
+                    b[o++] = a[i++];
+                }
+                while (j < hi) {
+                    b[o++] = a[j++];
+                }
+            }
+            int[] t = a;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+
     /** MAGeCK's "mean": the median (average of the two middle values for an even count). */
     static double median(double[] v) {
+        // one or two values need no sorted copy (a + b == b + a exactly)
+        if (v.length == 1) {
+            return v[0];
+        }
+        if (v.length == 2) {
+            return (v[0] + v[1]) / 2.0;
+        }
         double[] s = v.clone();
         Arrays.sort(s);
         int n = s.length;

@@ -421,53 +421,74 @@ public final class MageckTest {
         double alphaNeg = lowValid * 1.0 / nValid;
         alphaNeg = Math.min(Math.max(alphaNeg, 0.05), 0.5);
         double alphaPos = highAll > 0 ? highValid * 1.0 / nValid : 0.01;
+        // genes numbered by first appearance in the table
+        Map<String, Integer> geneIndex = new HashMap<>();
+        List<String> geneNames = new ArrayList<>();
+        int[] geneOf = new int[n];
+        for (int g = 0; g < n; g++) {
+            String name = genes.get(g);
+            Integer id = geneIndex.putIfAbsent(name, geneNames.size());
+            if (id == null) {
+                id = geneNames.size();
+                geneNames.add(name);
+            }
+            geneOf[g] = id;
+        }
+        int nGenes = geneNames.size();
         // gene LFC: median of valid sgRNA LFCs
-        Map<String, List<Double>> geneLfcs = new HashMap<>();
+        int[] validOfGene = new int[nGenes + 1];
         for (int g = 0; g < n; g++) {
             if (valid[g]) {
-                geneLfcs.computeIfAbsent(genes.get(g), x -> new ArrayList<>()).add(lfc[g]);
+                validOfGene[geneOf[g] + 1]++;
             }
         }
-        Map<String, Double> geneLfc = new HashMap<>();
-        geneLfcs.forEach((gene, l) -> geneLfc.put(
-                gene,
-                MageckMath.median(l.stream().mapToDouble(Double::doubleValue).toArray())));
-        // RRA lists: valid sgRNAs sorted by value ascending, stable (ties keep table order)
-        List<Rra.GeneResult> negSorted = rraRun(genes, valid, theta, false, alphaNeg);
-        List<Rra.GeneResult> posSorted = rraRun(genes, valid, theta, true, alphaPos);
-        Map<String, Integer> posRank = new HashMap<>();
-        for (int i = 0; i < posSorted.size(); i++) {
-            posRank.put(posSorted.get(i).gene(), i);
+        for (int i = 0; i < nGenes; i++) {
+            validOfGene[i + 1] += validOfGene[i];
         }
-        List<GeneScore> geneScores = new ArrayList<>();
+        double[] lfcByGene = new double[n];
+        int[] fill = Arrays.copyOf(validOfGene, nGenes);
+        for (int g = 0; g < n; g++) {
+            if (valid[g]) {
+                lfcByGene[fill[geneOf[g]]++] = lfc[g];
+            }
+        }
+        double[] geneLfc = new double[nGenes];
+        for (int i = 0; i < nGenes; i++) {
+            geneLfc[i] = MageckMath.median(Arrays.copyOfRange(lfcByGene, validOfGene[i], validOfGene[i + 1]));
+        }
+        // RRA lists: valid sgRNAs sorted by value ascending, stable (ties keep table order)
+        String[] names = geneNames.toArray(new String[0]);
+        List<Rra.GeneResult> negSorted = rraRun(geneOf, names, valid, theta, false, alphaNeg);
+        List<Rra.GeneResult> posSorted = rraRun(geneOf, names, valid, theta, true, alphaPos);
+        int[] posRank = new int[nGenes];
+        for (int i = 0; i < posSorted.size(); i++) {
+            posRank[posSorted.get(i).gene()] = i;
+        }
+        List<GeneScore> geneScores = new ArrayList<>(negSorted.size());
         for (int i = 0; i < negSorted.size(); i++) {
             Rra.GeneResult ng = negSorted.get(i);
-            int pi = posRank.get(ng.gene());
+            int pi = posRank[ng.gene()];
             Rra.GeneResult pg = posSorted.get(pi);
-            double l = geneLfc.getOrDefault(ng.gene(), 0.0);
+            double l = geneLfc[ng.gene()];
             geneScores.add(new GeneScore(
-                    ng.gene(),
+                    names[ng.gene()],
                     ng.items(),
                     new GeneSide(ng.lo(), ng.p(), ng.fdr(), i + 1, ng.goodSgrna(), l),
                     new GeneSide(pg.lo(), pg.p(), pg.fdr(), pi + 1, pg.goodSgrna(), l)));
         }
         // sgrna_summary order: |theta| descending, stable
-        Integer[] order = new Integer[n];
+        double[] minusAbs = new double[n];
         for (int g = 0; g < n; g++) {
-            order[g] = g;
+            minusAbs[g] = -Math.abs(theta[g]);
         }
-        Arrays.sort(order, (x, y) -> {
-            double ax = Math.abs(theta[x]);
-            double ay = Math.abs(theta[y]);
-            return ax > ay ? -1 : ax < ay ? 1 : 0;
-        });
         List<SgrnaScore> sg = new ArrayList<>(n);
-        for (int g : order) {
+        for (int g : MageckMath.stableOrder(minusAbs)) {
+            // ctrl and trt rows are built per call and not kept elsewhere: the record takes them over
             sg.add(new SgrnaScore(
                     ids.get(g),
                     genes.get(g),
-                    ctrl[g].clone(),
-                    trt[g].clone(),
+                    ctrl[g],
+                    trt[g],
                     cMean[g],
                     tMean[g],
                     lfc[g],
@@ -485,38 +506,32 @@ public final class MageckTest {
     }
 
     private static List<Rra.GeneResult> rraRun(
-            List<String> genes, boolean[] valid, double[] theta, boolean pos, double alpha) {
+            int[] geneOf, String[] names, boolean[] valid, double[] theta, boolean pos, double alpha) {
         int n = theta.length;
-        Integer[] order = new Integer[n];
-        for (int g = 0; g < n; g++) {
-            order[g] = g;
-        }
         double[] v = new double[n];
+        int m = 0;
         for (int g = 0; g < n; g++) {
             v[g] = pos ? -1 * theta[g] : theta[g];
+            m += valid[g] ? 1 : 0;
         }
         // Python's sorted(): stable; -0.0 and 0.0 compare equal
-        Arrays.sort(order, (x, y) -> v[x] < v[y] ? -1 : v[x] > v[y] ? 1 : 0);
-        List<String> listGenes = new ArrayList<>();
-        List<Double> listValues = new ArrayList<>();
-        for (int g : order) {
+        int[] listGenes = new int[m];
+        double[] values = new double[m];
+        int k = 0;
+        for (int g : MageckMath.stableOrder(v)) {
             if (valid[g]) {
-                listGenes.add(genes.get(g));
-                listValues.add(v[g]);
+                listGenes[k] = geneOf[g];
+                values[k++] = v[g];
             }
         }
-        double[] values = listValues.stream().mapToDouble(Double::doubleValue).toArray();
-        return Rra.run(listGenes, values, alpha, SKIP_GENES);
+        return Rra.run(listGenes, names, values, alpha, SKIP_GENES);
     }
 
     /** MAGeCK {@code pFDR(..., 'fdr')}: Benjamini-Hochberg, identical to R's p.adjust "BH". */
     static double[] bh(double[] p) {
         int n = p.length;
-        Integer[] idx = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
-        Arrays.sort(idx, (a, b) -> p[a] != p[b] ? Double.compare(p[a], p[b]) : Integer.compare(a, b));
+        // by p, ties in index order
+        int[] idx = MageckMath.stableOrder(p);
         double[] q = new double[n];
         double run = Double.POSITIVE_INFINITY;
         for (int r = n - 1; r >= 0; r--) {

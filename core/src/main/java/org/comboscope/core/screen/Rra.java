@@ -2,9 +2,7 @@ package org.comboscope.core.screen;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -17,50 +15,66 @@ final class Rra {
     /** Largest sgRNA count per gene for which a class is permuted (RRA default). */
     static final int MAX_SGRNA_PER_GENE_PERMUTATION = 100;
 
-    /** One gene of the RRA output, in RRA's output order. */
-    record GeneResult(String gene, int items, double lo, double p, double fdr, int goodSgrna) {}
+    /** One gene of the RRA output, in RRA's output order; {@code gene} indexes the gene names. */
+    record GeneResult(int gene, int items, double lo, double p, double fdr, int goodSgrna) {}
 
     private Rra() {}
 
     /**
      * Runs RRA on a ranked list.
      *
-     * @param genes gene of each item, in list file order (ascending value, stable)
+     * @param genes gene of each item (an index into {@code geneNames}), in list file order
+     *     (ascending value, stable)
+     * @param geneNames the gene names
      * @param values the item values in the same order
      * @param alpha the {@code -p} maximum percentile
      * @param skipGenes genes not permuted (p = 1)
      * @return genes in RRA's output order (line order of its output file)
      */
-    static List<GeneResult> run(List<String> genes, double[] values, double alpha, Set<String> skipGenes) {
+    static List<GeneResult> run(int[] genes, String[] geneNames, double[] values, double alpha, Set<String> skipGenes) {
         int nItems = values.length;
-        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        // groups in order of first appearance in the list, their items in list order
+        int[] groupOf = new int[geneNames.length];
+        Arrays.fill(groupOf, -1);
+        int g = 0;
+        int[] groupGene = new int[geneNames.length];
+        int[] itemNum = new int[geneNames.length];
         for (int i = 0; i < nItems; i++) {
-            groups.computeIfAbsent(genes.get(i), k -> new ArrayList<>()).add(i);
+            int gene = genes[i];
+            if (groupOf[gene] < 0) {
+                groupOf[gene] = g;
+                groupGene[g++] = gene;
+            }
+            itemNum[groupOf[gene]]++;
+        }
+        int[] first = new int[g + 1];
+        for (int i = 0; i < g; i++) {
+            first[i + 1] = first[i] + itemNum[i];
+        }
+        int[] items = new int[nItems];
+        int[] fill = Arrays.copyOf(first, g);
+        for (int i = 0; i < nItems; i++) {
+            items[fill[groupOf[genes[i]]]++] = i;
         }
         double[] sorted = values.clone();
         Arrays.sort(sorted);
-        int g = groups.size();
         String[] name = new String[g];
-        int[] itemNum = new int[g];
         double[] lo = new double[g];
         int[] good = new int[g];
-        int gi = 0;
         double[] tmp = new double[nItems];
         int[] goodOut = new int[1];
-        for (Map.Entry<String, List<Integer>> e : groups.entrySet()) {
-            name[gi] = e.getKey();
-            List<Integer> items = e.getValue();
-            itemNum[gi] = items.size();
-            for (int j = 0; j < items.size(); j++) {
-                double v = values[items.get(j)];
+        for (int gi = 0; gi < g; gi++) {
+            name[gi] = geneNames[groupGene[gi]];
+            for (int j = first[gi]; j < first[gi + 1]; j++) {
+                double v = values[items[j]];
                 int i1 = MageckMath.bTreeSearch(v - 0.000000001, sorted, nItems);
                 int i2 = MageckMath.bTreeSearch(v + 0.000000001, sorted, nItems);
-                tmp[j] = ((double) i1 + i2 + 1) / (nItems * 2);
+                tmp[j - first[gi]] = ((double) i1 + i2 + 1) / (nItems * 2);
             }
-            lo[gi] = loValue(tmp, items.size(), alpha, goodOut);
+            lo[gi] = loValue(tmp, itemNum[gi], alpha, goodOut);
             good[gi] = goodOut[0];
-            gi++;
         }
+        itemNum = Arrays.copyOf(itemNum, g);
         double[] p = permutationP(name, itemNum, lo, alpha, skipGenes);
         // QuickSortGroupByLoValue on the first-appearance order
         int[] order = new int[g];
@@ -76,7 +90,7 @@ final class Rra {
         List<GeneResult> out = new ArrayList<>(g);
         for (int k = 0; k < g; k++) {
             int i = order[k];
-            out.add(new GeneResult(name[i], itemNum[i], lo[i], p[i], fdr[k], good[i]));
+            out.add(new GeneResult(groupGene[i], itemNum[i], lo[i], p[i], fdr[k], good[i]));
         }
         return out;
     }
@@ -280,11 +294,8 @@ final class Rra {
     /** RRA {@code calculateFDRVector}: BH on (p, index) ascending, last capped at 1, running minimum. */
     static double[] fdrVector(double[] pin) {
         int n = pin.length;
-        Integer[] idx = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
-        Arrays.sort(idx, (a, b) -> pin[a] != pin[b] ? Double.compare(pin[a], pin[b]) : Integer.compare(a, b));
+        // (p, index) ascending
+        int[] idx = MageckMath.stableOrder(pin);
         double[] q = new double[n];
         for (int i = 0; i < n; i++) {
             q[i] = pin[idx[i]] / (i + 1.0) * n;

@@ -15,10 +15,12 @@ import java.util.Arrays;
  * outermost queries on each side, so that the bins next to the window hold exact neighbours. A null lo-value is
  * the minimum over beta CDFs of the draw's order statistics; a CDF evaluation is skipped where a
  * precomputed, conservative threshold on the uniform proves it cannot lower the minimum. The draws
- * are the same Park-Miller stream, consumed in the same order (generated four lanes at a time by
- * jump-ahead, which is exact modular arithmetic).
+ * are the same Park-Miller stream, consumed in the same order: the k-th value of a draw that starts
+ * from state {@code x} is {@code x * 48271^k mod (2^31 - 1)} (exact modular arithmetic), so the
+ * values of a draw are computed independently of each other from the draw's start state (a loop
+ * the JIT vectorises), and the next draw starts from {@code x * 48271^n}.
  *
- * Draws far outside the window are recognised from a few counts over their uniforms (see
+ * <p>Draws far outside the window are recognised from a few counts over their uniforms (see
  * {@link Certificates}) without evaluating any CDF.
  *
  * <p>If a bin that must provide a neighbour value holds no exactly computed value, that side of the
@@ -44,7 +46,7 @@ final class RraPermutation {
     private static final int QBUCKETS = 1 << 16;
 
     /** Draws computed exactly first, to place the window (see {@link #binned}). */
-    private static final int PILOT = 20000;
+    private static final int PILOT = 5000;
 
     /** Pilot values kept between the outermost queries and each window edge. */
     private static final int WINDOW_MARGIN = 3;
@@ -60,6 +62,8 @@ final class RraPermutation {
 
     private final long alphaSeed;
     private final long halfSeed;
+    /** {@code pow[k] = 48271^(k+1) mod M}, k = 0..n-1: a draw's values are {@code mulMod(start, pow[k])}. */
+    private final long[] pow;
     /** {@code thr[i][key - KEY_MIN]}: 0 = not computed yet; else skip F_i when seed in [thr, halfSeed]. */
     private final int[][] thr;
 
@@ -68,6 +72,11 @@ final class RraPermutation {
         this.alphaSeed = largestSeedAtMost(alpha);
         this.halfSeed = largestSeedAtMost(0.5);
         this.thr = new int[n + 1][];
+        this.pow = new long[n];
+        pow[0] = A1;
+        for (int k = 1; k < n; k++) {
+            pow[k] = mulMod(pow[k - 1], A1);
+        }
     }
 
     /** The largest seed s in [0, M) with {@code (double) s / M <= x}. */
@@ -149,10 +158,9 @@ final class RraPermutation {
         boolean prunable = false;
         long collect = alphaSeed;
         Certificates cert = null;
-        long[] buf = new long[Math.max(4096, 4 * n)];
-        int bufLen = 0;
-        int pos = 0;
-        long[] lanes = lanes(startSeed);
+        long advanceDraw = pow[n - 1];
+        long[] vals = new long[n];
+        long start = startSeed; // state before the current draw's first value
         long[] coll = new long[n + 1];
         // qStart[j]: first query >= j / QBUCKETS, to narrow the search of a value's bin
         int[] qStart = new int[QBUCKETS + 2];
@@ -189,35 +197,31 @@ final class RraPermutation {
                 }
                 cert = n > SMALL_CLASS && prunable ? certificates(cap0, windowTop, lower) : null;
                 if (cert != null && cert.down != null) {
-                    cert.minFirst = lowerBound(sorted, lower) > sorted.length / 2;
+                    cert.mostlyBelow = lowerBound(sorted, lower) > sorted.length / 2;
                 }
             }
-            if (pos + n > bufLen) {
-                int rest = bufLen - pos;
-                System.arraycopy(buf, pos, buf, 0, rest);
-                bufLen = rest + fill(lanes, buf, rest, (buf.length - rest) & ~3);
-                pos = 0;
-            }
-            int start = pos;
-            pos += n;
             if (cert != null) {
-                int verdict = cert.judge(buf, start, n, coll);
-                if (verdict < 0) {
-                    count[0]++;
-                    continue;
-                }
-                if (verdict > 0) {
-                    count[nq]++;
-                    continue;
+                long decided = cert.decide(start, draws - d);
+                count[0] += cert.below;
+                count[nq] += cert.above;
+                start = cert.next;
+                d += decided;
+                if (d == draws) {
+                    break;
                 }
             }
+            long drawStart = start;
+            start = mulMod(start, advanceDraw);
             int k = 0;
             long min = Long.MAX_VALUE;
-            for (int p = start; p < pos; p++) {
-                long s = buf[p];
+            // branch-free: the comparisons have random outcomes
+            values(drawStart, vals);
+            for (int j = 0; j < n; j++) {
+                long s = vals[j];
                 coll[k] = s;
-                k += s <= collect ? 1 : 0;
-                min = Math.min(min, s);
+                k += (int) ((s - collect - 1) >>> 63);
+                long diff = s - min;
+                min += diff & (diff >> 63);
             }
             double lo = cap0;
             if (min > alphaSeed) {
@@ -303,111 +307,221 @@ final class RraPermutation {
      * <ul>
      *   <li>above (lo >= cap0): every sub-alpha rank has {@code u(i) >= up[i]} (thresholds proving
      *       {@code F_i >= cap0}, made non-decreasing), i.e. for every rank {@code i <= sub}, fewer
-     *       than i sub-alpha values lie below {@code up[i]}. Each uniform is binned by a table on its
-     *       top bits to the number of thresholds at or below its bucket's start (never more than the
-     *       thresholds below it), so the binned counts never undercount.
-     *   <li>below (lo < lower): some sub-alpha rank among the values collected below {@code cut}
-     *       has {@code u(i) < down[i]} (thresholds proving {@code F_i < lower}).
+     *       than i sub-alpha values lie below {@code up[i]}. Each sub-alpha value is binned to the
+     *       number of thresholds at or below it: by a table on its top bits where its bucket holds
+     *       no threshold, else by a search of {@code up}.
+     *   <li>below (lo < lower): some sub-alpha rank among the values below {@code cut} has
+     *       {@code u(i) < down[i]} (thresholds proving {@code F_i < lower}). Rank 1 is tested while
+     *       the values are scanned: any value below {@code firstBelow} is a sub-alpha value at or
+     *       above the minimum, so the draw is decided without its other values (which are then not
+     *       even computed where values are generated one by one, see {@link #mostlyBelow}).
      * </ul>
      */
     private final class Certificates {
-        private static final int SHIFT = 19;
+        private static final int SHIFT = 15;
+        private static final byte SPLIT = -1;
         final long[] up; // 1-based; null if the above proof is off
         final long[] down; // 1-based, exclusive; null if the below proof is off
         final long cut;
-        /** Most draws fall below the window: test the minimum first. */
-        boolean minFirst;
-        /** Bin of a uniform by its top bits; {@code n + 1} above alpha. */
+        /** {@code min(down[1], alphaSeed + 1)}: a value below it proves lo < lower on its own. */
+        final long firstBelow;
+        /** Bin of a sub-alpha uniform by its top bits; {@link #SPLIT} where the bucket holds a threshold. */
         final byte[] code;
-
+        /**
+         * Most pilot draws fell below the window: generate a draw's values one by one, as the first
+         * value below {@link #firstBelow} usually decides it early; else all at once (vectorised).
+         */
+        boolean mostlyBelow;
+        /** The draw's values. */
+        final long[] vals;
+        /** The draw's sub-alpha values. */
+        final long[] sub;
+        /** The sub-alpha values below {@code cut}. */
+        final long[] small;
+        /** Per code and lane, the number of sub-alpha values ({@link #above}; all zero between calls). */
         final int[] hist;
 
         Certificates(long[] up, long[] down, long cut) {
             this.up = up;
             this.down = down;
             this.cut = cut;
+            this.firstBelow = down == null ? 0 : Math.min(down[1], alphaSeed + 1);
             this.code = new byte[(int) (M >>> SHIFT) + 1];
-            for (int b = 0; b < code.length; b++) {
-                long bucketStart = (long) b << SHIFT;
-                int c = 0;
-                if (bucketStart > alphaSeed || up == null) {
-                    c = n + 1;
-                } else {
-                    while (c < n && up[c + 1] <= bucketStart) {
-                        c++;
-                    }
+            if (up != null) {
+                for (int b = 0; b < code.length; b++) {
+                    long bucketStart = (long) b << SHIFT;
+                    int c = thresholdsAtOrBelow(bucketStart);
+                    code[b] = c == thresholdsAtOrBelow(bucketStart + (1 << SHIFT) - 1) ? (byte) c : SPLIT;
                 }
-                code[b] = (byte) c;
             }
-            this.hist = new int[4 * (n + 2)];
+            this.vals = new long[n];
+            this.sub = new long[n];
+            this.small = new long[n];
+            this.hist = new int[4 * (n + 1)];
         }
 
-        /** -1: lo surely < lower; +1: lo surely >= cap0; 0: unknown. */
-        int judge(long[] buf, int start, int len, long[] coll) {
-            long a = alphaSeed;
-            if (minFirst) {
-                // most draws are below the window: the minimum alone usually proves it
-                long min = Long.MAX_VALUE;
-                for (int p = start, end = start + len; p < end; p++) {
-                    min = Math.min(min, buf[p]);
+        /** Set by {@link #decide}: the draws proven below / above the window, the next draw's start. */
+        long below;
+
+        long above;
+        long next;
+
+        /**
+         * Judges consecutive draws from start state {@code start} until one is undecided or
+         * {@code limit} draws are judged (a loop of its own, so that the JIT compiles it for the
+         * certificates alone); returns the number of draws decided.
+         */
+        long decide(long start, long limit) {
+            long step = pow[n - 1];
+            long s = start;
+            long nBelow = 0;
+            long nAbove = 0;
+            long d = 0;
+            for (; d < limit; d++) {
+                int verdict = judge(s);
+                if (verdict == 0) {
+                    break;
                 }
-                if (min <= a && min < down[1]) {
+                nBelow += verdict < 0 ? 1 : 0;
+                nAbove += verdict > 0 ? 1 : 0;
+                s = mulMod(s, step);
+            }
+            below = nBelow;
+            above = nAbove;
+            next = s;
+            return d;
+        }
+
+        /** -1: lo surely < lower; +1: lo surely >= cap0; 0: unknown. {@code start}: the draw's start state. */
+        private int judge(long start) {
+            // one method per way of generating (each keeps its own JIT profile across classes)
+            int k = mostlyBelow ? gatherLazily(start) : down != null ? gatherWithExit(start) : gather(start);
+            if (k <= 0) {
+                return k;
+            }
+            if (down != null && belowAtSmallRank(k)) {
+                return -1;
+            }
+            return up == null ? 0 : above(k);
+        }
+
+        // The gather methods put the draw's sub-alpha values into sub and return their number, or -1
+        // if a value below firstBelow proves lo < lower. Branch-free apart from that exit: the count
+        // adds the sign of s - alphaSeed - 1 (all values are below 2^31).
+
+        /** Values one by one: the draw usually ends at its first value below firstBelow. */
+        private int gatherLazily(long start) {
+            long a = alphaSeed;
+            long first = firstBelow;
+            long[] p = pow;
+            long[] g = sub;
+            int k = 0;
+            for (int j = 0; j < n; j++) {
+                long s = mulMod(start, p[j]);
+                if (s < first) {
                     return -1;
                 }
+                g[k] = s;
+                k += (int) ((s - a - 1) >>> 63);
             }
-            int[] h = hist;
-            Arrays.fill(h, 0);
-            byte[] table = code;
-            if (down == null) {
-                int sub = 0;
-                for (int p = start, end = start + len; p < end; p++) {
-                    long s = buf[p];
-                    h[(table[(int) (s >>> SHIFT)] << 2) | (p & 3)]++;
-                    sub += s <= a ? 1 : 0;
-                }
-                return sub == 0 ? 0 : above(h, sub);
-            }
-            int k = 0;
-            int sub = 0;
-            long c1 = cut;
-            long min = Long.MAX_VALUE;
-            for (int p = start, end = start + len; p < end; p++) {
-                long s = buf[p];
-                h[(table[(int) (s >>> SHIFT)] << 2) | (p & 3)]++;
-                coll[k] = s;
-                k += s < c1 ? 1 : 0;
-                sub += s <= a ? 1 : 0;
-                min = Math.min(min, s);
-            }
-            if (sub == 0) {
-                return 0;
-            }
-            if (down != null) {
-                if (min < down[1]) {
-                    return -1; // rank 1 (the minimum, sub-alpha as sub > 0)
-                }
-                if (k > 1) {
-                    insertionSort(coll, k);
-                }
-                for (int i = 0; i < k && coll[i] <= a; i++) {
-                    if (coll[i] < down[i + 1]) {
-                        return -1;
-                    }
-                }
-            }
-            return up == null ? 0 : above(h, sub);
+            return k;
         }
 
-        private int above(int[] h, int sub) {
+        /** All values at once (vectorised), then the scan with the exit. */
+        private int gatherWithExit(long start) {
+            long a = alphaSeed;
+            long first = firstBelow;
+            long[] v = vals;
+            values(start, v);
+            long[] g = sub;
+            int k = 0;
+            for (int j = 0; j < n; j++) {
+                long s = v[j];
+                if (s < first) {
+                    return -1;
+                }
+                g[k] = s;
+                k += (int) ((s - a - 1) >>> 63);
+            }
+            return k;
+        }
+
+        /** All values at once (vectorised), no below proof. */
+        private int gather(long start) {
+            long a = alphaSeed;
+            long[] v = vals;
+            values(start, v);
+            long[] g = sub;
+            int k = 0;
+            for (int j = 0; j < n; j++) {
+                long s = v[j];
+                g[k] = s;
+                k += (int) ((s - a - 1) >>> 63);
+            }
+            return k;
+        }
+
+        /** Whether one of the sub-alpha values below {@code cut}, sorted, is below its rank's threshold. */
+        private boolean belowAtSmallRank(int k) {
+            long[] g = sub;
+            long[] m = small;
+            long c = cut;
+            int len = 0;
+            for (int i = 0; i < k; i++) {
+                long s = g[i];
+                m[len] = s;
+                len += (int) ((s - c) >>> 63);
+            }
+            insertionSort(m, len);
+            for (int i = 0; i < len; i++) {
+                if (m[i] < down[i + 1]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The above proof for the {@code k} sub-alpha values of {@link #sub}. */
+        private int above(int k) {
+            long[] g = sub;
+            int[] h = hist;
+            byte[] table = code;
+            // codes >= k only count below thresholds of ranks above k, which do not matter: pool them;
+            // four interleaved histograms keep repeated codes from serialising the increments
+            for (int i = 0; i < k; i++) {
+                int c = table[(int) (g[i] >>> SHIFT)];
+                if (c == SPLIT) {
+                    c = thresholdsAtOrBelow(g[i]);
+                }
+                h[(Math.min(c, k) << 2) | (i & 3)]++;
+            }
+            int verdict = 1;
             int below = 0;
-            for (int i = 1; i <= sub; i++) {
+            for (int i = 1; i <= k; i++) {
                 int b = 4 * (i - 1);
                 below += h[b] + h[b + 1] + h[b + 2] + h[b + 3];
                 if (below >= i) {
-                    return 0;
+                    verdict = 0;
+                    break;
                 }
             }
-            return 1;
+            Arrays.fill(h, 0, 4 * (k + 1), 0);
+            return verdict;
+        }
+
+        /** The number of ranks i in 1..n with {@code up[i] <= s} ({@code up} is non-decreasing). */
+        private int thresholdsAtOrBelow(long s) {
+            int lo = 0; // up[1..lo] <= s
+            int hi = n;
+            while (lo < hi) {
+                int mid = (lo + hi + 1) >>> 1;
+                if (up[mid] <= s) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return lo;
         }
     }
 
@@ -532,15 +646,30 @@ final class RraPermutation {
         return t;
     }
 
-    // ---- Park-Miller stream, four lanes by jump-ahead ----
+    // ---- Park-Miller stream by jump-ahead ----
+
+    /** The n values of the draw starting from state {@code start}, into {@code out[0..n)}. */
+    private void values(long start, long[] out) {
+        long[] p = pow;
+        for (int k = 0; k < p.length; k++) {
+            out[k] = mulMod(start, p[k]);
+        }
+    }
 
     private static final long A1 = ParkMiller.MULTIPLIER;
-    private static final long A4 = mulMod(mulMod(A1, A1), mulMod(A1, A1));
 
+    /**
+     * {@code a * b mod M} for {@code 0 <= a, b < M}, without a branch (a data-dependent branch
+     * here would be mispredicted half the time). {@code t = a * b < 2^62} splits as
+     * {@code hi * 2^31 + lo} with {@code 2^31 = 1 (mod M)}, so {@code r = hi + lo = t (mod M)} and
+     * {@code r < 2M}; {@code r = M} is impossible ({@code t = 0 (mod M)} only for {@code t = 0}, M
+     * being prime). The same folding once more maps {@code r < M} to itself and
+     * {@code 2^31 <= r < 2M} to {@code r - 2^31 + 1 = r - M}.
+     */
     static long mulMod(long a, long b) {
         long t = a * b;
         long r = (t & M) + (t >>> 31);
-        return r >= M ? r - M : r;
+        return (r & M) + (r >>> 31);
     }
 
     /** {@code seed * 48271^e mod M}: the generator state after e further draws. */
@@ -554,39 +683,5 @@ final class RraPermutation {
             base = mulMod(base, base);
         }
         return result;
-    }
-
-    /** The next four states after {@code seed}. */
-    private static long[] lanes(long seed) {
-        long[] l = new long[4];
-        long s = seed;
-        for (int k = 0; k < 4; k++) {
-            s = mulMod(s, A1);
-            l[k] = s;
-        }
-        return l;
-    }
-
-    /** Writes the next {@code len} (a multiple of 4) stream values to {@code out[from...]}. */
-    private static int fill(long[] lanes, long[] out, int from, int len) {
-        long l0 = lanes[0];
-        long l1 = lanes[1];
-        long l2 = lanes[2];
-        long l3 = lanes[3];
-        for (int p = from, end = from + len; p < end; p += 4) {
-            out[p] = l0;
-            out[p + 1] = l1;
-            out[p + 2] = l2;
-            out[p + 3] = l3;
-            l0 = mulMod(l0, A4);
-            l1 = mulMod(l1, A4);
-            l2 = mulMod(l2, A4);
-            l3 = mulMod(l3, A4);
-        }
-        lanes[0] = l0;
-        lanes[1] = l1;
-        lanes[2] = l2;
-        lanes[3] = l3;
-        return len;
     }
 }
