@@ -19,7 +19,14 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Single-thread LL.4 fits per second on 6- and 8-point curves (dose 0 included), both modes.
- * 256 seeded noisy curves are cycled so that the optimiser sees varied problems.
+ * 256 seeded noisy curves are cycled so that the optimiser sees varied problems: EC50 log-uniform
+ * on [0.1, 10], slope −0.7 to −2.7, top 60–100 %, bottom around 0, noise SD 3 %.
+ *
+ * <p>Two dilution designs: {@code threefold} — 3-fold steps from 0.03, so 6 points reach only 2.43
+ * and 31 % of the curves have their EC50 above the top dose (flat, ill-determined fits on which
+ * drc's BFGS often runs to its 500 iterations), while 8 points reach 21.9; {@code span} — the
+ * same range, 0.03 to 21.9, covered by either number of points (a wider step for 6 points), as a
+ * dilution series is designed to bracket the EC50s.
  *
  * <pre>java -cp 'bench/target/classes:bench/target/lib/*' org.openjdk.jmh.Main FitBenchmark</pre>
  */
@@ -32,6 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
 public class FitBenchmark {
     @Param({"6", "8"})
     int points;
+
+    @Param({"threefold", "span"})
+    String design;
 
     double[][] doses;
     double[][] responses;
@@ -50,7 +60,11 @@ public class FitBenchmark {
             double d = 60 + rnd.nextDouble() * 40;
             double c = rnd.nextGaussian() * 3;
             for (int i = 0; i < points; i++) {
-                double x = i == 0 ? 0 : 0.01 * Math.pow(3, i);
+                double x = i == 0
+                        ? 0
+                        : design.equals("span")
+                                ? 0.03 * Math.pow(21.87 / 0.03, (i - 1) / (double) (points - 2))
+                                : 0.01 * Math.pow(3, i);
                 doses[k][i] = x;
                 double f = x == 0 ? c : c + (d - c) / (1 + Math.exp(b * Math.log(x / e)));
                 responses[k][i] = f + rnd.nextGaussian() * 3;
