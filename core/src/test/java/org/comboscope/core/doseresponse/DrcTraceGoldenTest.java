@@ -20,8 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <p>Asserted for every fit: the LL.4/L.4 choice, drc's scalings, and drc's start values (1e-14
  * relative; bit-identical for all but 4, measured worst 1.3e-15). Fitted values within 1e-6
  * percentage points: 1,423 of the 1,424 reference fits (100 % mathews, ONEIL and NCATS; 685 of 686
- * NCATS read as viability), with optim's function and gradient counts identical to drc's for the
- * same 1,423. The exception follows drc's path to the same counts (237/125) from start values
+ * NCATS read as viability); optim's function and gradient counts are identical to drc's for 1,423
+ * (one NCATS fit agrees to 1e-6 with other counts). The exception follows drc's path to the same
+ * counts (237/125) from start values
  * 8e-16 (relative) away from drc's — R's {@code lm} in the self-starter rounds differently in the
  * last bit on that line — and ends 4.8e-6 away on a flat surface. The floors asserted (99.9 %
  * overall, every dataset at least 99.5 %) are the measured state, so any regression fails.
