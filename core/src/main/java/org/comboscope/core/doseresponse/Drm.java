@@ -349,10 +349,14 @@ final class Drm {
         private final double[] full;
         private final int[] index;
         private final double[] ps;
-        private final double[] terms2;
-        private final double[] pair = new double[2];
         private final ReferenceArithmetic.LongDoubleSum acc = new ReferenceArithmetic.LongDoubleSum();
+        /** Squared residuals of the current evaluation (and of the second one in {@link #rssPair}). */
         private final double[] terms;
+
+        private final double[] terms2;
+        /** The two values computed by {@link #rssPair}. */
+        private final double[] pair = new double[2];
+
         private final long[] denB = new long[SLOTS];
         private final long[] denE = new long[SLOTS];
         /** {@code 1 + exp(b·log(x_i/e))} (LL.4) or {@code 1 + exp(b·(x_i − e))} (L.4) per slot. */
@@ -372,8 +376,8 @@ final class Drm {
             this.full = fixed.clone();
             this.index = index;
             this.ps = ps;
-            this.terms2 = new double[x.length];
             this.terms = new double[x.length];
+            this.terms2 = new double[x.length];
             this.denRows = new double[SLOTS][x.length];
             this.logRows = model == CurveModel.LL4 ? new double[SLOTS][x.length] : new double[0][];
         }
