@@ -56,7 +56,11 @@ final class VariableMetricMinimizer {
     private final double[] t;
     private final double[] x;
     private final double[] c;
-    /** Lower triangle of the inverse-Hessian approximation, row-major: element (i, j ≤ i) at {@code i·n + j}. */
+    /**
+     * The inverse-Hessian approximation, row-major, kept symmetric: Nash's algorithm updates the
+     * lower triangle and reads element (i, j > i) from (j, i); the mirror copy lets every product
+     * run along one row in the same order (j = 0 … n−1) with the same values.
+     */
     private final double[] bInv;
 
     VariableMetricMinimizer(int n) {
@@ -93,10 +97,9 @@ final class VariableMetricMinimizer {
         do {
             if (ilast == gradcount) {
                 for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < i; j++) {
-                        bInv[i * n + j] = 0.0;
+                    for (int j = 0; j < n; j++) {
+                        bInv[i * n + j] = i == j ? 1.0 : 0.0;
                     }
-                    bInv[i * n + i] = 1.0;
                 }
             }
             for (int i = 0; i < n; i++) {
@@ -106,11 +109,8 @@ final class VariableMetricMinimizer {
             double gradproj = 0.0;
             for (int i = 0; i < n; i++) {
                 double s = 0.0;
-                for (int j = 0; j <= i; j++) {
+                for (int j = 0; j < n; j++) {
                     s -= bInv[i * n + j] * g[j];
-                }
-                for (int j = i + 1; j < n; j++) {
-                    s -= bInv[j * n + i] * g[j];
                 }
                 t[i] = s;
                 gradproj += s * g[i];
@@ -155,11 +155,8 @@ final class VariableMetricMinimizer {
                         double d2 = 0.0;
                         for (int i = 0; i < n; i++) {
                             double s = 0.0;
-                            for (int j = 0; j <= i; j++) {
+                            for (int j = 0; j < n; j++) {
                                 s += bInv[i * n + j] * c[j];
-                            }
-                            for (int j = i + 1; j < n; j++) {
-                                s += bInv[j * n + i] * c[j];
                             }
                             x[i] = s;
                             d2 += s * c[i];
@@ -167,7 +164,9 @@ final class VariableMetricMinimizer {
                         d2 = 1.0 + d2 / d1;
                         for (int i = 0; i < n; i++) {
                             for (int j = 0; j <= i; j++) {
-                                bInv[i * n + j] += (d2 * t[i] * t[j] - x[i] * t[j] - t[i] * x[j]) / d1;
+                                double v = bInv[i * n + j] + (d2 * t[i] * t[j] - x[i] * t[j] - t[i] * x[j]) / d1;
+                                bInv[i * n + j] = v;
+                                bInv[j * n + i] = v;
                             }
                         }
                     } else {
