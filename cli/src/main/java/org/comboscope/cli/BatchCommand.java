@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.comboscope.core.matrix.ResponseScale;
 import org.comboscope.core.synergy.SynergyFinderEngine;
 import org.comboscope.io.batch.BatchSynergy;
+import org.comboscope.io.table.OutputDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -78,7 +79,7 @@ final class BatchCommand implements Callable<Integer> {
         switch (engine.toLowerCase(Locale.ROOT)) {
             case "native" -> {}
             case "spark" -> {
-                return runSpark(formats);
+                return runSpark(formats, parsed);
             }
             default ->
                 throw new org.comboscope.core.error.InvalidInputException("engine", engine, "must be native or spark");
@@ -128,7 +129,7 @@ final class BatchCommand implements Callable<Integer> {
         return s.failures().isEmpty() ? Main.EXIT_OK : Main.EXIT_PARTIAL;
     }
 
-    private int runSpark(java.util.Set<BatchSynergy.Format> formats) throws Exception {
+    private int runSpark(java.util.Set<BatchSynergy.Format> formats, SynergyOptions.Parsed parsed) throws Exception {
         java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of(
                 "--input",
                 input.toString(),
@@ -162,31 +163,27 @@ final class BatchCommand implements Callable<Integer> {
         spec.commandLine().getErr().flush();
         int rc = SparkEngine.run(SparkEngine.home(), a);
         if (rc == Main.EXIT_OK || rc == Main.EXIT_PARTIAL) {
-            writeSparkProvenance(out, input, analysis.parameters(analysis.parse()), master);
+            writeSparkProvenance(out, input, analysis.parameters(parsed), master);
         }
         return rc;
     }
 
     /**
      * {@code DIR/provenance.csv} of a Spark run, written by this process once the job has finished:
-     * the native engine's record plus {@code engine = spark} and the master. Written to a temporary
-     * file and moved into place, so a reader never sees half a file.
+     * the native engine's record plus {@code engine = spark} and the master, staged and moved into
+     * place ({@link OutputDirectory}), so a reader never sees half a file.
      */
     static void writeSparkProvenance(Path out, Path input, java.util.Map<String, String> parameters, String master)
             throws java.io.IOException {
         java.util.Map<String, String> p = new java.util.LinkedHashMap<>(parameters);
         p.put("engine", "spark");
         p.put("spark_master", master);
-        java.io.StringWriter w = new java.io.StringWriter();
-        SynergyOptions.provenance(input, p).writeCsv(w);
-        java.nio.file.Files.createDirectories(out);
-        Path tmp = out.resolve("provenance.csv.tmp");
-        java.nio.file.Files.writeString(tmp, w.toString());
-        java.nio.file.Files.move(
-                tmp,
-                out.resolve("provenance.csv"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        try (OutputDirectory staged = OutputDirectory.create(out)) {
+            try (java.io.Writer w = staged.writer("provenance.csv")) {
+                SynergyOptions.provenance(input, p).writeCsv(w);
+            }
+            staged.commit();
+        }
     }
 
     static java.util.Set<BatchSynergy.Format> formats(String s) {

@@ -394,21 +394,11 @@ final class Drm {
             double dc = full[2] - c;
             double[] den = denominators(full[0], full[3], null);
             double[] terms = this.terms;
-            int n = x.length;
-            // The residual loop fused with ReferenceArithmetic.extendedSum's error-free cascade.
-            double hi = 0;
-            double lo = 0;
-            for (int i = 0; i < n; i++) {
-                double f = c + dc / den[i];
-                double r = y[i] - f;
-                double t = r * r;
-                terms[i] = t;
-                double a = hi + t;
-                double bp = a - hi;
-                lo += (hi - (a - bp)) + (t - bp);
-                hi = a;
+            for (int i = 0; i < x.length; i++) {
+                double r = y[i] - (c + dc / den[i]);
+                terms[i] = r * r;
             }
-            return ReferenceArithmetic.roundExtendedSum(hi, lo, terms, n, acc);
+            return ReferenceArithmetic.extendedSum(terms, x.length, acc);
         }
 
         /**

@@ -14,15 +14,15 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Headless Debian chromium through its own chromedriver (Selenium Manager never runs). When the
  * binaries are missing the test is skipped locally, but fails under CI ({@code CI=true}): CI
- * must install them ({@code .ci/run} does).
+ * must install them ({@code .ci/run} does). Also used by the server module's browser tests (test-jar).
  */
-final class Browser {
+public final class Browser {
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String DRIVER = "/usr/bin/chromedriver";
 
     private Browser() {}
 
-    static ChromeDriver start() throws IOException {
+    public static ChromeDriver start() throws IOException {
         boolean present = new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute();
         if (!present) {
             String msg = "headless chromium needed: " + CHROMIUM + " and " + DRIVER
