@@ -65,6 +65,8 @@ public final class ComboscopeServer implements AutoCloseable {
 
     /** Room for the multipart envelope (boundaries, part headers) around an upload of maximal size. */
     private static final long MULTIPART_OVERHEAD = 64 * 1024;
+    /** Largest unread request body an error answer reads and discards to keep the connection. */
+    private static final long DRAIN_LIMIT = 4L * 1024 * 1024;
 
     /**
      * Server settings.
@@ -392,6 +394,8 @@ public final class ComboscopeServer implements AutoCloseable {
         try {
             file = ctx.uploadedFile("file");
         } catch (Exception e) { // Jetty throws the checked ServletException through Kotlin code
+            // The multipart parser stopped part-way: the rest of the body cannot be drained.
+            ctx.header("Connection", "close");
             for (Throwable t = e; t != null; t = t.getCause()) {
                 String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
                 if (m.contains("size") || m.contains("exceed") || m.contains("too large")) {
@@ -752,7 +756,44 @@ public final class ComboscopeServer implements AutoCloseable {
     }
 
     private void error(Context ctx, int status, String code, String field, String message) {
+        drainUnreadBody(ctx);
         send(ctx, status, errorBody(code, field, message));
+    }
+
+    /**
+     * A request refused before its body was read (too large, no CSRF header, no token) still has that
+     * body on the wire. Left there, Jetty closes the connection, and clients that pool connections
+     * (the JDK's, browsers') either fail writing the rest or have their next request cut off ("header
+     * parser received no bytes"). So a body of up to {@link #DRAIN_LIMIT} bytes is read and discarded,
+     * which keeps the connection usable; anything larger, or unreadable, is answered with {@code
+     * Connection: close}.
+     */
+    private static void drainUnreadBody(Context ctx) {
+        String length = ctx.header("Content-Length");
+        boolean chunked = ctx.header("Transfer-Encoding") != null;
+        if (!chunked && (length == null || length.trim().equals("0"))
+                || "close".equals(ctx.res().getHeader("Connection"))) {
+            return;
+        }
+        try {
+            long declared = chunked ? -1 : Long.parseLong(length.trim());
+            if (declared > DRAIN_LIMIT) {
+                ctx.header("Connection", "close");
+                return;
+            }
+            InputStream in = ctx.req().getInputStream();
+            byte[] sink = new byte[16 * 1024];
+            long read = 0;
+            for (int n; (n = in.read(sink)) >= 0; ) {
+                read += n;
+                if (read > DRAIN_LIMIT) {
+                    ctx.header("Connection", "close");
+                    return;
+                }
+            }
+        } catch (IOException | RuntimeException e) { // consumed already, malformed length, or cut off
+            ctx.header("Connection", "close");
+        }
     }
 
     private void send(Context ctx, int status, Object body) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ import java.util.UUID;
 final class TestHttp {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    record Reply(int status, JsonNode json, byte[] body, String contentType) {}
+    record Reply(int status, JsonNode json, byte[] body, String contentType, HttpHeaders headers) {}
 
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -81,7 +82,7 @@ final class TestHttp {
             if (type.startsWith("application/json")) {
                 json = JSON.readTree(r.body());
             }
-            return new Reply(r.statusCode(), json, r.body(), type);
+            return new Reply(r.statusCode(), json, r.body(), type, r.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
