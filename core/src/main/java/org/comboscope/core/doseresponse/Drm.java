@@ -1,6 +1,7 @@
 package org.comboscope.core.doseresponse;
 
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * One drc {@code drm()} least-squares fit of LL.4 or L.4 as drc 3.0-1 performs it: power-of-ten
@@ -30,7 +31,7 @@ final class Drm {
             double[] parameters,
             int functionCount,
             int gradientCount,
-            double[][] covariance) {}
+            Supplier<double[][]> covariance) {}
 
     /**
      * Fits {@code model} to {@code (x, y)}. For L.4, {@code x} is already the log dose.
@@ -38,6 +39,14 @@ final class Drm {
      * @param fixed length-4 array (b, c, d, e): NaN = free, otherwise the fixed value
      */
     static Result fit(CurveModel model, double[] x, double[] y, double[] fixed) {
+        return fit(model, x, y, fixed, true);
+    }
+
+    /**
+     * {@link #fit(CurveModel, double[], double[], double[])}, with the Hessian computed at once
+     * (as drc does) when {@code lazyHessian} is false; the results are the same either way.
+     */
+    static Result fit(CurveModel model, double[] x, double[] y, double[] fixed, boolean lazyHessian) {
         Scaled sc = Scaled.of(model, x, y, fixed);
         int n = x.length;
         double ds = sc.ds;
@@ -78,16 +87,23 @@ final class Drm {
         }
         VariableMetricMinimizer vm = new VariableMetricMinimizer(free);
         VariableMetricMinimizer.Outcome out;
-        double[][] hessian;
+        double[] par = new double[free];
+        Supplier<double[][]> cov;
         try {
             out = vm.minimize(p, obj, MAXIT, Double.NEGATIVE_INFINITY, RELTOL);
-            double[] par = new double[free];
             for (int j = 0; j < free; j++) {
                 par[j] = p[j] * ps[j];
             }
-            hessian = hessian(obj, par, ps);
-            for (int j = 0; j < free; j++) {
-                p[j] = par[j];
+            double rss = out.value();
+            if (lazyHessian && hessianIsFinite(model, xs, ys, fixedScaled, index, ps, par)) {
+                // drc's fit can no longer fail: the Hessian (as costly as several BFGS iterations,
+                // and not needed by ZIP lines) is computed when the covariance is first asked for.
+                // A fresh objective gives the same doubles, its caches only save recomputation.
+                cov = () -> covariance(
+                        hessian(new Objective(model, xs, ys, fixedScaled, index, ps), par, ps), rss, n, index, scale);
+            } else {
+                double[][] c = covariance(hessian(obj, par, ps), rss, n, index, scale);
+                cov = () -> c;
             }
         } catch (VariableMetricMinimizer.NonFiniteGradient | VariableMetricMinimizer.NonFiniteStart ex) {
             return failed("Convergence failed: " + ex.getMessage(), startReport, ds, rs, 0, 0);
@@ -97,10 +113,59 @@ final class Drm {
             params[k] = fixed[k];
         }
         for (int j = 0; j < free; j++) {
-            params[index[j]] = p[j] * scale[index[j]];
+            params[index[j]] = par[j] * scale[index[j]];
         }
-        double[][] cov = covariance(hessian, out.value(), n, index, scale);
         return new Result(true, "", startReport, ds, rs, params, out.functionCount(), out.gradientCount(), cov);
+    }
+
+    /** Largest magnitude of a parameter or response for which {@link #hessianIsFinite} vouches. */
+    private static final double FINITE_GUARD = 1e100;
+
+    /**
+     * Whether every objective value and gradient component that {@link #hessian} computes at
+     * {@code par} is certainly finite, so that the Hessian cannot make the fit fail. The Hessian
+     * evaluates the objective with each free parameter moved by at most {@code NDEPS·(1 + ps)}
+     * (outer step plus gradient step); over those intervals:
+     *
+     * <ul>
+     *   <li>{@code 1 + exp(b·log(x/e))} (LL.4) lies in [1, ∞] whenever {@code e > 0} and {@code b ≠ 0}
+     *       (a zero dose gives {@code log 0 = −∞}, and {@code 0·∞} is the only way to NaN), and
+     *       {@code 1 + exp(b·(x − e))} (L.4) in [1, ∞] for finite operands;
+     *   <li>so each fitted value {@code c + (d − c)/den} lies between c and d, each residual is at most
+     *       {@code |y| + |c| + |d − c|}, and with every magnitude below 1e100 the sum of squares and the
+     *       central differences stay far below overflow.
+     * </ul>
+     *
+     * When it answers false the Hessian is computed at once, as drc does, and may fail the fit.
+     */
+    static boolean hessianIsFinite(
+            CurveModel model, double[] x, double[] y, double[] fixed, int[] index, double[] ps, double[] par) {
+        double[] lo = fixed.clone();
+        double[] hi = fixed.clone();
+        for (int j = 0; j < index.length; j++) {
+            double v = par[j];
+            if (!Double.isFinite(v) || !(ps[j] > 0) || !(ps[j] < FINITE_GUARD)) {
+                return false;
+            }
+            double w = 1.01 * NDEPS * (1 + ps[j]) + 1e-9 * Math.abs(v);
+            lo[index[j]] = v - w;
+            hi[index[j]] = v + w;
+        }
+        for (int k = 0; k < 4; k++) {
+            if (!(Math.abs(lo[k]) < FINITE_GUARD && Math.abs(hi[k]) < FINITE_GUARD)) {
+                return false;
+            }
+        }
+        for (int i = 0; i < x.length; i++) {
+            if (!(Math.abs(y[i]) < FINITE_GUARD) || !(Math.abs(x[i]) < FINITE_GUARD)) {
+                return false;
+            }
+        }
+        if (model == CurveModel.LL4) {
+            boolean bAwayFromZero = lo[0] > 0 || hi[0] < 0;
+            return bAwayFromZero && lo[3] > 0;
+        }
+        return true;
     }
 
     /**
@@ -147,7 +212,7 @@ final class Drm {
     }
 
     private static Result failed(String why, double[] start, double ds, double rs, int fn, int gr) {
-        return new Result(false, why, start, ds, rs, new double[0], fn, gr, new double[0][]);
+        return new Result(false, why, start, ds, rs, new double[0], fn, gr, () -> new double[0][]);
     }
 
     /** The problem as drc optimises it: power-of-ten scaled data and fixed parameters (LL.4 only). */

@@ -116,7 +116,7 @@ public final class LeastSquaresFitter implements DoseResponseFitter {
         } catch (RuntimeException e) {
             return base;
         }
-        CurveFit out = CurveFit.of(curve, x, y, base.freeParameters(), new double[0][], base.trace());
+        CurveFit out = CurveFit.of(curve, x, y, base.freeParameters(), () -> new double[0][], base.trace());
         return out.rss() <= base.rss() ? out : base;
     }
 

@@ -406,8 +406,16 @@ final class ReferenceArithmetic {
         if (d < 0 && (Double.doubleToRawLongBits(c) & 0x000fffffffffffffL) == 0) {
             exp--;
         }
-        double ulp64 = Math.scalb(1.0, exp - 63);
-        double dr = Math.rint(d / ulp64) * ulp64;
+        double dr;
+        if (exp >= -959) {
+            // 2^(exp−63) and 2^(63−exp) are both normal: scaling by either is exact, so the
+            // multiplication equals the division by the unit, without Math.scalb's general path.
+            dr = Math.rint(d * Double.longBitsToDouble((long) (1086 - exp) << 52))
+                    * Double.longBitsToDouble((long) (exp + 960) << 52);
+        } else {
+            double ulp64 = Math.scalb(1.0, exp - 63);
+            dr = Math.rint(d / ulp64) * ulp64;
+        }
         double h = c + dr;
         out[0] = h;
         out[1] = dr - (h - c);
