@@ -419,8 +419,20 @@ final class Drm {
         private final double[] terms;
 
         private final double[] terms2;
+        private final double[] terms3;
+        private final double[] terms4;
         /** The two values computed by {@link #rssPair}. */
         private final double[] pair = new double[2];
+        /** A gradient's evaluations: c, d and row of denominators of each, and the value. */
+        private final double[] evalC = new double[8];
+
+        private final double[] evalD = new double[8];
+        private final double[][] evalRow = new double[8][];
+        private final double[] evalValue = new double[8];
+        /** Rows of a gradient's moved b and e (used once), and the log row of a moved e. */
+        private final double[][] scratch;
+
+        private final double[] scratchLog;
 
         private final long[] denB = new long[SLOTS];
         private final long[] denE = new long[SLOTS];
@@ -443,6 +455,10 @@ final class Drm {
             this.ps = ps;
             this.terms = new double[x.length];
             this.terms2 = new double[x.length];
+            this.terms3 = new double[x.length];
+            this.terms4 = new double[x.length];
+            this.scratch = new double[8][x.length];
+            this.scratchLog = new double[x.length];
             this.denRows = new double[SLOTS][x.length];
             this.logRows = model == CurveModel.LL4 ? new double[SLOTS][x.length] : new double[0][];
         }
@@ -519,9 +535,11 @@ final class Drm {
 
         /**
          * optim's central-difference gradient, {@code g_i = (f(p + δe_i) − f(p − δe_i)) / 2δ} with
-         * δ = 1e-3. The two evaluations of a coordinate are independent, so their residual loops run
-         * interleaved (two accumulations in flight instead of one); each value is the double a
-         * separate {@link #value} call returns.
+         * δ = 1e-3. The 2m evaluations are independent: the rows of the moved b and e (never needed
+         * again) are computed into scratch rows, c and d reuse the base point's row, and the residual
+         * loops run four at a time (four accumulations in flight). Each value is the double a separate
+         * {@link #value} call returns, and components are checked in order, so the same component is
+         * reported non-finite.
          */
         @Override
         public void gradient(double[] p, double[] g) {
@@ -536,22 +554,148 @@ final class Drm {
             double c = full[1];
             double d = full[2];
             double e = full[3];
+            double[] base = null;
             for (int i = 0; i < m; i++) {
                 int k = index[i];
                 double up = (p[i] + NDEPS) * ps[i];
                 double down = (p[i] - NDEPS) * ps[i];
-                double[] den1 = k == 0 ? denominators(up, e, null) : k == 3 ? denominators(b, up, null) : null;
-                double[] den2 = k == 0 ? denominators(down, e, den1) : k == 3 ? denominators(b, down, den1) : null;
-                if (den1 == null) {
-                    den1 = denominators(b, e, null);
-                    den2 = den1;
+                int u = 2 * i;
+                evalC[u] = k == 1 ? up : c;
+                evalC[u + 1] = k == 1 ? down : c;
+                evalD[u] = k == 2 ? up : d;
+                evalD[u + 1] = k == 2 ? down : d;
+                if (k == 0) {
+                    moveB(up, e, scratch[u]);
+                    moveB(down, e, scratch[u + 1]);
+                    evalRow[u] = scratch[u];
+                    evalRow[u + 1] = scratch[u + 1];
+                } else if (k == 3) {
+                    moveE(b, up, scratch[u]);
+                    moveE(b, down, scratch[u + 1]);
+                    evalRow[u] = scratch[u];
+                    evalRow[u + 1] = scratch[u + 1];
+                } else {
+                    if (base == null) {
+                        base = denominators(b, e, null);
+                    }
+                    evalRow[u] = base;
+                    evalRow[u + 1] = base;
                 }
-                rssPair(k == 1 ? up : c, k == 2 ? up : d, den1, k == 1 ? down : c, k == 2 ? down : d, den2);
-                g[i] = (pair[0] - pair[1]) / (2 * NDEPS);
+            }
+            int evals = 2 * m;
+            int done = 0;
+            for (; done + 4 <= evals; done += 4) {
+                rssQuad(done);
+            }
+            if (done < evals) {
+                rssPair(evalC[done], evalD[done], evalRow[done], evalC[done + 1], evalD[done + 1], evalRow[done + 1]);
+                evalValue[done] = pair[0];
+                evalValue[done + 1] = pair[1];
+            }
+            for (int i = 0; i < m; i++) {
+                g[i] = (evalValue[2 * i] - evalValue[2 * i + 1]) / (2 * NDEPS);
                 if (!Double.isFinite(g[i])) {
                     throw new VariableMetricMinimizer.NonFiniteGradient(i);
                 }
             }
+        }
+
+        /** The row of {@link #denominators} for a moved b, into {@code out} (the base log row is kept). */
+        private void moveB(double b, double e, double[] out) {
+            if (model == CurveModel.LL4) {
+                double[] logs = logs(e, Double.doubleToRawLongBits(e));
+                for (int i = 0; i < x.length; i++) {
+                    out[i] = 1 + ReferenceArithmetic.exp(b * logs[i]);
+                }
+            } else {
+                for (int i = 0; i < x.length; i++) {
+                    out[i] = 1 + ReferenceArithmetic.exp(b * (x[i] - e));
+                }
+            }
+        }
+
+        /** The row of {@link #denominators} for a moved e, into {@code out}. */
+        private void moveE(double b, double e, double[] out) {
+            if (model == CurveModel.LL4) {
+                double[] logs = scratchLog;
+                for (int i = 0; i < x.length; i++) {
+                    logs[i] = ReferenceArithmetic.log(x[i] / e);
+                }
+                for (int i = 0; i < x.length; i++) {
+                    out[i] = 1 + ReferenceArithmetic.exp(b * logs[i]);
+                }
+            } else {
+                for (int i = 0; i < x.length; i++) {
+                    out[i] = 1 + ReferenceArithmetic.exp(b * (x[i] - e));
+                }
+            }
+        }
+
+        /**
+         * {@link #value}'s residual sums of evaluations {@code o..o+3} ({@link #evalC}, {@link
+         * #evalD}, {@link #evalRow}) into {@link #evalValue}: four accumulations in flight.
+         */
+        private void rssQuad(int o) {
+            double c1 = evalC[o];
+            double c2 = evalC[o + 1];
+            double c3 = evalC[o + 2];
+            double c4 = evalC[o + 3];
+            double dc1 = evalD[o] - c1;
+            double dc2 = evalD[o + 1] - c2;
+            double dc3 = evalD[o + 2] - c3;
+            double dc4 = evalD[o + 3] - c4;
+            double[] den1 = evalRow[o];
+            double[] den2 = evalRow[o + 1];
+            double[] den3 = evalRow[o + 2];
+            double[] den4 = evalRow[o + 3];
+            double[] t1 = terms;
+            double[] t2 = terms2;
+            double[] t3 = terms3;
+            double[] t4 = terms4;
+            int n = x.length;
+            double hi1 = 0;
+            double lo1 = 0;
+            double hi2 = 0;
+            double lo2 = 0;
+            double hi3 = 0;
+            double lo3 = 0;
+            double hi4 = 0;
+            double lo4 = 0;
+            for (int i = 0; i < n; i++) {
+                double yi = y[i];
+                double r1 = yi - (c1 + dc1 / den1[i]);
+                double r2 = yi - (c2 + dc2 / den2[i]);
+                double r3 = yi - (c3 + dc3 / den3[i]);
+                double r4 = yi - (c4 + dc4 / den4[i]);
+                double q1 = r1 * r1;
+                double q2 = r2 * r2;
+                double q3 = r3 * r3;
+                double q4 = r4 * r4;
+                t1[i] = q1;
+                t2[i] = q2;
+                t3[i] = q3;
+                t4[i] = q4;
+                double a1 = hi1 + q1;
+                double a2 = hi2 + q2;
+                double a3 = hi3 + q3;
+                double a4 = hi4 + q4;
+                double bp1 = a1 - hi1;
+                double bp2 = a2 - hi2;
+                double bp3 = a3 - hi3;
+                double bp4 = a4 - hi4;
+                lo1 += (hi1 - (a1 - bp1)) + (q1 - bp1);
+                lo2 += (hi2 - (a2 - bp2)) + (q2 - bp2);
+                lo3 += (hi3 - (a3 - bp3)) + (q3 - bp3);
+                lo4 += (hi4 - (a4 - bp4)) + (q4 - bp4);
+                hi1 = a1;
+                hi2 = a2;
+                hi3 = a3;
+                hi4 = a4;
+            }
+            evalValue[o] = ReferenceArithmetic.roundExtendedSum(hi1, lo1, t1, n, acc);
+            evalValue[o + 1] = ReferenceArithmetic.roundExtendedSum(hi2, lo2, t2, n, acc);
+            evalValue[o + 2] = ReferenceArithmetic.roundExtendedSum(hi3, lo3, t3, n, acc);
+            evalValue[o + 3] = ReferenceArithmetic.roundExtendedSum(hi4, lo4, t4, n, acc);
         }
 
         /** {@link #value}'s residual sum for two parameter sets at once, into {@link #pair}. */
