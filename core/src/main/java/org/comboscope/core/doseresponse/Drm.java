@@ -429,10 +429,8 @@ final class Drm {
         private final double[] evalD = new double[8];
         private final double[][] evalRow = new double[8][];
         private final double[] evalValue = new double[8];
-        /** Rows of a gradient's moved b and e (used once), and the log row of a moved e. */
+        /** Rows of a gradient's moved b and e (used once). */
         private final double[][] scratch;
-
-        private final double[] scratchLog;
 
         private final long[] denB = new long[SLOTS];
         private final long[] denE = new long[SLOTS];
@@ -458,7 +456,6 @@ final class Drm {
             this.terms3 = new double[x.length];
             this.terms4 = new double[x.length];
             this.scratch = new double[8][x.length];
-            this.scratchLog = new double[x.length];
             this.denRows = new double[SLOTS][x.length];
             this.logRows = model == CurveModel.LL4 ? new double[SLOTS][x.length] : new double[0][];
         }
@@ -625,12 +622,8 @@ final class Drm {
         /** The row of {@link #denominators} for a moved e, into {@code out}. */
         private void moveE(double b, double e, double[] out) {
             if (model == CurveModel.LL4) {
-                double[] logs = scratchLog;
                 for (int i = 0; i < x.length; i++) {
-                    logs[i] = ReferenceArithmetic.log(x[i] / e);
-                }
-                for (int i = 0; i < x.length; i++) {
-                    out[i] = 1 + ReferenceArithmetic.exp(b * logs[i]);
+                    out[i] = 1 + ReferenceArithmetic.exp(b * ReferenceArithmetic.log(x[i] / e));
                 }
             } else {
                 for (int i = 0; i < x.length; i++) {
