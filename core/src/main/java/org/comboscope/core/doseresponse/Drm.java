@@ -399,13 +399,14 @@ final class Drm {
      *
      * <p>The transcendental part of the model, {@code exp(b·log(x/e))} (LL.4) or {@code exp(b·(x −
      * e))} (L.4), depends on b and e only, and {@code log(x/e)} on e only. A central-difference
-     * gradient moves one parameter at a time, so most of its evaluations repeat the base point's b
-     * and e: the rows of the last few (b, e) and e values are kept and reused when the bit patterns
-     * match. Reuse returns the very doubles a recomputation would, so the optimiser's path is
-     * unchanged.
+     * gradient moves one parameter at a time, so its c and d evaluations repeat the base point's b
+     * and e (the point the line search just accepted), and its moved-b evaluations the base log row:
+     * the rows of the last few (b, e) and e values are kept and reused when the bit patterns match.
+     * Rows of a moved b or e are never needed again and go to scratch rows. Reuse returns the very
+     * doubles a recomputation would, so the optimiser's path is unchanged.
      */
     static final class Objective implements VariableMetricMinimizer.Objective {
-        /** Cached rows per kind; 4 keep a gradient's base point alive through its own perturbations. */
+        /** Cached rows per kind (line-search points, and the Hessian's shifted base points). */
         private static final int SLOTS = 4;
 
         private final CurveModel model;
@@ -470,7 +471,7 @@ final class Drm {
             }
             double c = full[1];
             double dc = full[2] - c;
-            double[] den = denominators(full[0], full[3], null);
+            double[] den = denominators(full[0], full[3]);
             double[] terms = this.terms;
             int n = x.length;
             double hi = 0;
@@ -489,9 +490,9 @@ final class Drm {
 
         /**
          * The row {@code 1 + exp(b·log(x_i/e))} (LL.4; drc's expression, not b·(log x − log e)) or
-         * {@code 1 + exp(b·(x_i − e))} (L.4); a new row never takes the place of {@code keep}.
+         * {@code 1 + exp(b·(x_i − e))} (L.4), cached.
          */
-        private double[] denominators(double b, double e, double[] keep) {
+        private double[] denominators(double b, double e) {
             long kb = Double.doubleToRawLongBits(b);
             long ke = Double.doubleToRawLongBits(e);
             for (int s = 0; s < denFilled; s++) {
@@ -500,9 +501,6 @@ final class Drm {
                 }
             }
             int slot = denNext;
-            if (denRows[slot] == keep) {
-                slot = (slot + 1) % SLOTS;
-            }
             denNext = (slot + 1) % SLOTS;
             denFilled = Math.max(denFilled, slot + 1);
             denB[slot] = kb;
@@ -581,7 +579,7 @@ final class Drm {
                     evalRow[u + 1] = scratch[u + 1];
                 } else {
                     if (base == null) {
-                        base = denominators(b, e, null);
+                        base = denominators(b, e);
                     }
                     evalRow[u] = base;
                     evalRow[u + 1] = base;
