@@ -399,14 +399,13 @@ final class Drm {
      *
      * <p>The transcendental part of the model, {@code exp(b·log(x/e))} (LL.4) or {@code exp(b·(x −
      * e))} (L.4), depends on b and e only, and {@code log(x/e)} on e only. A central-difference
-     * gradient moves one parameter at a time, so its c and d evaluations repeat the base point's b
-     * and e (the point the line search just accepted), and its moved-b evaluations the base log row:
-     * the rows of the last few (b, e) and e values are kept and reused when the bit patterns match.
-     * Rows of a moved b or e are never needed again and go to scratch rows. Reuse returns the very
-     * doubles a recomputation would, so the optimiser's path is unchanged.
+     * gradient moves one parameter at a time, so most of its evaluations repeat the base point's b
+     * and e: the rows of the last few (b, e) and e values are kept and reused when the bit patterns
+     * match. Reuse returns the very doubles a recomputation would, so the optimiser's path is
+     * unchanged.
      */
     static final class Objective implements VariableMetricMinimizer.Objective {
-        /** Cached rows per kind (line-search points, and the Hessian's shifted base points). */
+        /** Cached rows per kind; 4 keep a gradient's base point alive through its own perturbations. */
         private static final int SLOTS = 4;
 
         private final CurveModel model;
@@ -424,14 +423,8 @@ final class Drm {
         private final double[] terms4;
         /** The two values computed by {@link #rssPair}. */
         private final double[] pair = new double[2];
-        /** A gradient's evaluations: c, d and row of denominators of each, and the value. */
-        private final double[] evalC = new double[8];
-
-        private final double[] evalD = new double[8];
-        private final double[][] evalRow = new double[8][];
-        private final double[] evalValue = new double[8];
-        /** Rows of a gradient's moved b and e (used once). */
-        private final double[][] scratch;
+        /** The four values computed by {@link #rssQuad}. */
+        private final double[] quad = new double[4];
 
         private final long[] denB = new long[SLOTS];
         private final long[] denE = new long[SLOTS];
@@ -456,7 +449,6 @@ final class Drm {
             this.terms2 = new double[x.length];
             this.terms3 = new double[x.length];
             this.terms4 = new double[x.length];
-            this.scratch = new double[8][x.length];
             this.denRows = new double[SLOTS][x.length];
             this.logRows = model == CurveModel.LL4 ? new double[SLOTS][x.length] : new double[0][];
         }
@@ -471,7 +463,7 @@ final class Drm {
             }
             double c = full[1];
             double dc = full[2] - c;
-            double[] den = denominators(full[0], full[3]);
+            double[] den = denominators(full[0], full[3], null);
             double[] terms = this.terms;
             int n = x.length;
             double hi = 0;
@@ -490,9 +482,9 @@ final class Drm {
 
         /**
          * The row {@code 1 + exp(b·log(x_i/e))} (LL.4; drc's expression, not b·(log x − log e)) or
-         * {@code 1 + exp(b·(x_i − e))} (L.4), cached.
+         * {@code 1 + exp(b·(x_i − e))} (L.4); a new row never takes the place of {@code keep}.
          */
-        private double[] denominators(double b, double e) {
+        private double[] denominators(double b, double e, double[] keep) {
             long kb = Double.doubleToRawLongBits(b);
             long ke = Double.doubleToRawLongBits(e);
             for (int s = 0; s < denFilled; s++) {
@@ -501,6 +493,9 @@ final class Drm {
                 }
             }
             int slot = denNext;
+            if (denRows[slot] == keep) {
+                slot = (slot + 1) % SLOTS;
+            }
             denNext = (slot + 1) % SLOTS;
             denFilled = Math.max(denFilled, slot + 1);
             denB[slot] = kb;
@@ -538,11 +533,9 @@ final class Drm {
 
         /**
          * optim's central-difference gradient, {@code g_i = (f(p + δe_i) − f(p − δe_i)) / 2δ} with
-         * δ = 1e-3. The 2m evaluations are independent: the rows of the moved b and e (never needed
-         * again) are computed into scratch rows, c and d reuse the base point's row, and the residual
-         * loops run four at a time (four accumulations in flight). Each value is the double a separate
-         * {@link #value} call returns, and components are checked in order, so the same component is
-         * reported non-finite.
+         * δ = 1e-3. The two evaluations of a coordinate are independent, so their residual loops run
+         * interleaved (two accumulations in flight instead of one); each value is the double a
+         * separate {@link #value} call returns.
          */
         @Override
         public void gradient(double[] p, double[] g) {
@@ -557,96 +550,50 @@ final class Drm {
             double c = full[1];
             double d = full[2];
             double e = full[3];
-            double[] base = null;
             for (int i = 0; i < m; i++) {
                 int k = index[i];
                 double up = (p[i] + NDEPS) * ps[i];
                 double down = (p[i] - NDEPS) * ps[i];
-                int u = 2 * i;
-                evalC[u] = k == 1 ? up : c;
-                evalC[u + 1] = k == 1 ? down : c;
-                evalD[u] = k == 2 ? up : d;
-                evalD[u + 1] = k == 2 ? down : d;
-                if (k == 0) {
-                    moveB(up, e, scratch[u]);
-                    moveB(down, e, scratch[u + 1]);
-                    evalRow[u] = scratch[u];
-                    evalRow[u + 1] = scratch[u + 1];
-                } else if (k == 3) {
-                    moveE(b, up, scratch[u]);
-                    moveE(b, down, scratch[u + 1]);
-                    evalRow[u] = scratch[u];
-                    evalRow[u + 1] = scratch[u + 1];
-                } else {
-                    if (base == null) {
-                        base = denominators(b, e);
+                if (k == 1 && i + 1 < m && index[i + 1] == 2) {
+                    // c and d both free: their four evaluations share the base row and run together.
+                    double upD = (p[i + 1] + NDEPS) * ps[i + 1];
+                    double downD = (p[i + 1] - NDEPS) * ps[i + 1];
+                    rssQuad(up, d, down, d, c, upD, c, downD, denominators(b, e, null));
+                    g[i] = (quad[0] - quad[1]) / (2 * NDEPS);
+                    if (!Double.isFinite(g[i])) {
+                        throw new VariableMetricMinimizer.NonFiniteGradient(i);
                     }
-                    evalRow[u] = base;
-                    evalRow[u + 1] = base;
+                    i++;
+                    g[i] = (quad[2] - quad[3]) / (2 * NDEPS);
+                    if (!Double.isFinite(g[i])) {
+                        throw new VariableMetricMinimizer.NonFiniteGradient(i);
+                    }
+                    continue;
                 }
-            }
-            int evals = 2 * m;
-            int done = 0;
-            for (; done + 4 <= evals; done += 4) {
-                rssQuad(done);
-            }
-            if (done < evals) {
-                rssPair(evalC[done], evalD[done], evalRow[done], evalC[done + 1], evalD[done + 1], evalRow[done + 1]);
-                evalValue[done] = pair[0];
-                evalValue[done + 1] = pair[1];
-            }
-            for (int i = 0; i < m; i++) {
-                g[i] = (evalValue[2 * i] - evalValue[2 * i + 1]) / (2 * NDEPS);
+                double[] den1 = k == 0 ? denominators(up, e, null) : k == 3 ? denominators(b, up, null) : null;
+                double[] den2 = k == 0 ? denominators(down, e, den1) : k == 3 ? denominators(b, down, den1) : null;
+                if (den1 == null) {
+                    den1 = denominators(b, e, null);
+                    den2 = den1;
+                }
+                rssPair(k == 1 ? up : c, k == 2 ? up : d, den1, k == 1 ? down : c, k == 2 ? down : d, den2);
+                g[i] = (pair[0] - pair[1]) / (2 * NDEPS);
                 if (!Double.isFinite(g[i])) {
                     throw new VariableMetricMinimizer.NonFiniteGradient(i);
                 }
             }
         }
 
-        /** The row of {@link #denominators} for a moved b, into {@code out} (the base log row is kept). */
-        private void moveB(double b, double e, double[] out) {
-            if (model == CurveModel.LL4) {
-                double[] logs = logs(e, Double.doubleToRawLongBits(e));
-                for (int i = 0; i < x.length; i++) {
-                    out[i] = 1 + ReferenceArithmetic.exp(b * logs[i]);
-                }
-            } else {
-                for (int i = 0; i < x.length; i++) {
-                    out[i] = 1 + ReferenceArithmetic.exp(b * (x[i] - e));
-                }
-            }
-        }
-
-        /** The row of {@link #denominators} for a moved e, into {@code out}. */
-        private void moveE(double b, double e, double[] out) {
-            if (model == CurveModel.LL4) {
-                for (int i = 0; i < x.length; i++) {
-                    out[i] = 1 + ReferenceArithmetic.exp(b * ReferenceArithmetic.log(x[i] / e));
-                }
-            } else {
-                for (int i = 0; i < x.length; i++) {
-                    out[i] = 1 + ReferenceArithmetic.exp(b * (x[i] - e));
-                }
-            }
-        }
-
         /**
-         * {@link #value}'s residual sums of evaluations {@code o..o+3} ({@link #evalC}, {@link
-         * #evalD}, {@link #evalRow}) into {@link #evalValue}: four accumulations in flight.
+         * {@link #value}'s residual sum for four (c, d) pairs on one row of denominators, into
+         * {@link #quad}: four accumulations in flight.
          */
-        private void rssQuad(int o) {
-            double c1 = evalC[o];
-            double c2 = evalC[o + 1];
-            double c3 = evalC[o + 2];
-            double c4 = evalC[o + 3];
-            double dc1 = evalD[o] - c1;
-            double dc2 = evalD[o + 1] - c2;
-            double dc3 = evalD[o + 2] - c3;
-            double dc4 = evalD[o + 3] - c4;
-            double[] den1 = evalRow[o];
-            double[] den2 = evalRow[o + 1];
-            double[] den3 = evalRow[o + 2];
-            double[] den4 = evalRow[o + 3];
+        private void rssQuad(
+                double c1, double d1, double c2, double d2, double c3, double d3, double c4, double d4, double[] den) {
+            double dc1 = d1 - c1;
+            double dc2 = d2 - c2;
+            double dc3 = d3 - c3;
+            double dc4 = d4 - c4;
             double[] t1 = terms;
             double[] t2 = terms2;
             double[] t3 = terms3;
@@ -662,10 +609,11 @@ final class Drm {
             double lo4 = 0;
             for (int i = 0; i < n; i++) {
                 double yi = y[i];
-                double r1 = yi - (c1 + dc1 / den1[i]);
-                double r2 = yi - (c2 + dc2 / den2[i]);
-                double r3 = yi - (c3 + dc3 / den3[i]);
-                double r4 = yi - (c4 + dc4 / den4[i]);
+                double di = den[i];
+                double r1 = yi - (c1 + dc1 / di);
+                double r2 = yi - (c2 + dc2 / di);
+                double r3 = yi - (c3 + dc3 / di);
+                double r4 = yi - (c4 + dc4 / di);
                 double q1 = r1 * r1;
                 double q2 = r2 * r2;
                 double q3 = r3 * r3;
@@ -691,10 +639,10 @@ final class Drm {
                 hi3 = a3;
                 hi4 = a4;
             }
-            evalValue[o] = ReferenceArithmetic.roundExtendedSum(hi1, lo1, t1, n, acc);
-            evalValue[o + 1] = ReferenceArithmetic.roundExtendedSum(hi2, lo2, t2, n, acc);
-            evalValue[o + 2] = ReferenceArithmetic.roundExtendedSum(hi3, lo3, t3, n, acc);
-            evalValue[o + 3] = ReferenceArithmetic.roundExtendedSum(hi4, lo4, t4, n, acc);
+            quad[0] = ReferenceArithmetic.roundExtendedSum(hi1, lo1, t1, n, acc);
+            quad[1] = ReferenceArithmetic.roundExtendedSum(hi2, lo2, t2, n, acc);
+            quad[2] = ReferenceArithmetic.roundExtendedSum(hi3, lo3, t3, n, acc);
+            quad[3] = ReferenceArithmetic.roundExtendedSum(hi4, lo4, t4, n, acc);
         }
 
         /** {@link #value}'s residual sum for two parameter sets at once, into {@link #pair}. */
