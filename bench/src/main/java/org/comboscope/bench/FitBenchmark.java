@@ -1,5 +1,6 @@
 package org.comboscope.bench;
 
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.comboscope.core.doseresponse.CurveFit;
@@ -76,6 +77,17 @@ public class FitBenchmark {
     public CurveFit synergyfinderMode() {
         int k = next++ & 255;
         return drc.fit(doses[k], responses[k]);
+    }
+
+    /**
+     * The same fits with the parameter covariance asked for (the numerical Hessian at the optimum,
+     * which a fit computes only on first use when it cannot change the fit's outcome): what a fit
+     * costs when its IC50 confidence intervals are reported.
+     */
+    @Benchmark
+    public Optional<double[][]> synergyfinderModeWithCovariance() {
+        int k = next++ & 255;
+        return drc.fit(doses[k], responses[k]).covariance();
     }
 
     @Benchmark
