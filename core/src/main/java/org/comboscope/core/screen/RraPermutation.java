@@ -48,6 +48,25 @@ final class RraPermutation {
     /** Draws computed exactly first, to place the window (see {@link #binned}). */
     private static final int PILOT = 5000;
 
+    /** Pilot draws that choose the packed count fields of the certificates. */
+    private static final int PACK_PILOT = 2000;
+
+    /** Count fields of the packed certificates (two longs of eight). */
+    private static final int FIELDS = 16;
+
+    /** Most down fields of the packed certificates. */
+    private static final int MAX_DOWN_FIELDS = 6;
+
+    /** Kinds of packed count fields (see {@code Certificates.pack}). */
+    private static final int UP = 0;
+
+    private static final int DOWN = 1;
+    private static final int FIRST_UP = 2;
+    private static final int SUB = 3;
+
+    /** Bucket bits of the packed certificates' increment tables (2048 buckets). */
+    private static final int PACK_SHIFT = 20;
+
     /** Pilot values kept between the outermost queries and each window edge. */
     private static final int WINDOW_MARGIN = 3;
 
@@ -199,6 +218,9 @@ final class RraPermutation {
                 if (cert != null && cert.down != null) {
                     cert.mostlyBelow = lowerBound(sorted, lower) > sorted.length / 2;
                 }
+                if (cert != null && !cert.mostlyBelow) {
+                    cert.pack(startSeed, (int) Math.min(pilot, PACK_PILOT));
+                }
             }
             if (cert != null) {
                 long decided = cert.decide(start, draws - d);
@@ -269,6 +291,8 @@ final class RraPermutation {
             }
         }
         // neighbours must be exact: bin 0's maximum and bin nq's minimum come from the window
+        long ex = 0;
+        for (int u = 0; u <= nq; u++) if (exact[u]) ex += 0;
         lowFailed = count[0] > 0 && !exact[0];
         highFailed = count[nq] > 0 && !exact[nq];
         if (lowFailed || highFailed) {
@@ -360,6 +384,235 @@ final class RraPermutation {
             this.hist = new int[4 * (n + 1)];
         }
 
+        // ---- packed counts: a first, branch-free judgement of a draw ----
+        // The draw's minimum decides the rank-1 tests and whether any value is sub-alpha. Each value
+        // adds, by its bucket (top bits), one to every count field whose threshold it may lie below
+        // (up fields: upper bounds of the counts) or surely lies below (down fields: lower bounds).
+        // Eight 8-bit fields per long (counts <= n <= 100 < 128); a field's limit is added as
+        // 128 - limit, so that its top bit says "count >= limit".
+        /** Per bucket of {@link #PACK_SHIFT} bits, the field increments of a value in it. */
+        long[] incA;
+
+        long[] incB;
+        long addA;
+        long addB;
+        /** Top bits of the down fields (any set: lo < lower). */
+        long downA;
+
+        long downB;
+        /** Top bits of the up fields (all clear, with the minimum tests, prove lo >= cap0). */
+        long upA;
+
+        long upB;
+        /** Top bit of the first up segment's field (no value below {@link #minAbove}). */
+        long firstA;
+
+        long firstB;
+        /** Top bit of the sub field (some value is sub-alpha). */
+        long subA;
+
+        long subB;
+        /** No value below this: the first up segment (ranks from 1 on). */
+        long minAbove;
+
+        /**
+         * Chooses the count fields from the first {@code pilotDraws} draws of the class (which start
+         * at {@code startSeed}): the down ranks that prove most pilot draws below (greedy cover), and
+         * the up segments (dynamic programming over the ranks) that leave fewest unproven above.
+         */
+        void pack(long startSeed, int pilotDraws) {
+            long sub1 = alphaSeed + 1;
+            long[][] sorted = new long[pilotDraws][];
+            long st = startSeed;
+            for (int d = 0; d < pilotDraws; d++) {
+                long[] v = new long[n];
+                values(st, v);
+                Arrays.sort(v);
+                sorted[d] = v;
+                st = mulMod(st, pow[n - 1]);
+            }
+            long[] thresholdOf = new long[FIELDS];
+            int[] limit = new int[FIELDS];
+            int[] kind = new int[FIELDS];
+            int fields = 0;
+            // down: a greedy cover of the pilot draws by the tests u(r) < min(down[r], alpha + 1)
+            int downFields = 0;
+            if (down != null) {
+                boolean[] covered = new boolean[pilotDraws];
+                while (downFields < MAX_DOWN_FIELDS) {
+                    int best = -1;
+                    int bestGain = Math.max(1, pilotDraws / 1000);
+                    for (int r = 1; r <= n; r++) {
+                        long t = Math.min(down[r], sub1);
+                        int gain = 0;
+                        for (int d = 0; d < pilotDraws; d++) {
+                            gain += !covered[d] && sorted[d][r - 1] < t ? 1 : 0;
+                        }
+                        if (gain >= bestGain) {
+                            bestGain = gain;
+                            best = r;
+                        }
+                    }
+                    if (best < 0) {
+                        break;
+                    }
+                    long t = Math.min(down[best], sub1);
+                    for (int d = 0; d < pilotDraws; d++) {
+                        covered[d] |= sorted[d][best - 1] < t;
+                    }
+                    thresholdOf[fields] = t;
+                    limit[fields] = best;
+                    kind[fields++] = DOWN;
+                    downFields++;
+                }
+            }
+            minAbove = M; // no above proof
+            if (up != null) {
+                // thresholds capped at alpha: a rank whose threshold is not sub-alpha must exceed the
+                // sub-alpha count, i.e. count(values <= alpha) < i
+                long[] upT = new long[n + 1];
+                for (int i = 1; i <= n; i++) {
+                    upT[i] = Math.min(up[i], sub1);
+                }
+                // cost[a][b]: pilot draws failing the segment (a, b], i.e. u(a+1) < upT[b]
+                long[][] col = new long[n][pilotDraws];
+                for (int d = 0; d < pilotDraws; d++) {
+                    for (int i = 0; i < n; i++) {
+                        col[i][d] = sorted[d][i];
+                    }
+                }
+                for (long[] c : col) {
+                    Arrays.sort(c);
+                }
+                int[][] cost = new int[n][n + 1];
+                for (int a = 0; a < n; a++) {
+                    for (int b = a + 1; b <= n; b++) {
+                        cost[a][b] = lowerBound(col[a], upT[b]);
+                    }
+                }
+                // best[j][b]: least cost of ranks 1..b in a first segment and j more segments
+                // (one field each, besides the sub field)
+                int segments = FIELDS - fields - 2;
+                final int inf = Integer.MAX_VALUE / 2;
+                int[][] best = new int[segments + 1][n + 1];
+                int[][] from = new int[segments + 1][n + 1];
+                for (int b = 1; b <= n; b++) {
+                    best[0][b] = cost[0][b];
+                }
+                best[0][0] = inf;
+                int bestJ = 0;
+                for (int j = 1; j <= segments; j++) {
+                    for (int b = 1; b <= n; b++) {
+                        best[j][b] = inf;
+                        for (int a = 1; a < b; a++) {
+                            int c = best[j - 1][a] + cost[a][b];
+                            if (c < best[j][b]) {
+                                best[j][b] = c;
+                                from[j][b] = a;
+                            }
+                        }
+                    }
+                    if (best[j][n] < best[bestJ][n]) {
+                        bestJ = j;
+                    }
+                }
+                int b = n;
+                for (int j = bestJ; j >= 1; j--) {
+                    int a = from[j][b];
+                    thresholdOf[fields] = upT[b];
+                    limit[fields] = a + 1;
+                    kind[fields++] = UP;
+                    b = a;
+                }
+                // the first segment: no value below upT[b] (its bucket may hold larger values: the
+                // minimum then settles it); the sub field: some value <= alpha
+                minAbove = upT[b];
+                thresholdOf[fields] = minAbove;
+                limit[fields] = 1;
+                kind[fields++] = FIRST_UP;
+                thresholdOf[fields] = sub1;
+                limit[fields] = 1;
+                kind[fields++] = SUB;
+            }
+            long[] add = new long[2];
+            long[][] mask = new long[4][2];
+            for (int f = 0; f < fields; f++) {
+                int w = f >>> 3;
+                int sh = 8 * (f & 7);
+                add[w] += (long) (128 - limit[f]) << sh;
+                mask[kind[f]][w] |= 0x80L << sh;
+            }
+            addA = add[0];
+            addB = add[1];
+            downA = mask[DOWN][0];
+            downB = mask[DOWN][1];
+            upA = mask[UP][0] | mask[FIRST_UP][0];
+            upB = mask[UP][1] | mask[FIRST_UP][1];
+            firstA = mask[FIRST_UP][0];
+            firstB = mask[FIRST_UP][1];
+            subA = mask[SUB][0];
+            subB = mask[SUB][1];
+            int buckets = (int) (M >>> PACK_SHIFT) + 1;
+            incA = new long[buckets];
+            incB = new long[buckets];
+            for (int bk = 0; bk < buckets; bk++) {
+                long first = (long) bk << PACK_SHIFT;
+                long last = first + (1L << PACK_SHIFT) - 1;
+                for (int f = 0; f < fields; f++) {
+                    long t = thresholdOf[f];
+                    // a bucket holding the threshold counts conservatively: up fields count it, others not
+                    if (kind[f] == UP || kind[f] == FIRST_UP ? first < t : last < t) {
+                        if (f < 8) {
+                            incA[bk] += 1L << (8 * f);
+                        } else {
+                            incB[bk] += 1L << (8 * (f - 8));
+                        }
+                    }
+                }
+            }
+        }
+
+        private long min(long[] v) {
+            long m = M;
+            for (long s : v) {
+                m = Math.min(m, s);
+            }
+            return m;
+        }
+
+        /** -1: lo surely < lower; +1: lo surely >= cap0; 0: not decided by the packed counts. */
+        private int packed(long start) {
+            long[] v = vals;
+            values(start, v);
+            long[] ta = incA;
+            long[] tb = incB;
+            long a = 0;
+            long b = 0;
+            for (int j = 0; j < v.length; j++) {
+                int c = (int) (v[j] >>> PACK_SHIFT);
+                a += ta[c];
+                b += tb[c];
+            }
+            long xa = a + addA;
+            long xb = b + addB;
+            if (((xa & downA) | (xb & downB)) != 0) {
+                return -1;
+            }
+            if (((xa & subA) | (xb & subB)) == 0) {
+                return 0;
+            }
+            long failA = xa & upA;
+            long failB = xb & upB;
+            if ((failA | failB) == 0) {
+                return 1;
+            }
+            // only the first segment failed, maybe for a value in its threshold's bucket: the minimum
+            if (((failA & ~firstA) | (failB & ~firstB)) == 0 && min(v) >= minAbove) {
+                return 1;
+            }
+            return 0;
+        }
+
         /** Set by {@link #decide}: the draws proven below / above the window, the next draw's start. */
         long below;
 
@@ -378,7 +631,10 @@ final class RraPermutation {
             long nAbove = 0;
             long d = 0;
             for (; d < limit; d++) {
-                int verdict = judge(s);
+                int verdict = incA != null ? packed(s) : 0;
+                if (verdict == 0) {
+                    verdict = judge(s);
+                }
                 if (verdict == 0) {
                     break;
                 }
@@ -579,6 +835,21 @@ final class RraPermutation {
 
     /** Number of entries of sorted {@code a} below {@code x}. */
     private static int lowerBound(double[] a, double x) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Number of entries of sorted {@code a} below {@code x}. */
+    private static int lowerBound(long[] a, long x) {
         int lo = 0;
         int hi = a.length;
         while (lo < hi) {
