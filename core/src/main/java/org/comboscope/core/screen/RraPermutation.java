@@ -48,6 +48,35 @@ final class RraPermutation {
     /** Draws computed exactly first, to place the window (see {@link #binned}). */
     private static final int PILOT = 5000;
 
+    /** Relative bound on |approxCdf - orderStatCdf| (the true difference is below 1e-14). */
+    private static final double DELTA = 1e-11;
+
+    /** Layout of a bin's record in {@code binned}: count, maximum, minimum, flags. */
+    private static final int BIN_STRIDE = 4;
+
+    private static final int BIN_MAX = 1;
+    private static final int BIN_MIN = 2;
+    private static final int BIN_FLAGS = 3;
+    /** Bin flags: holds a value of the window; holds an approximate value. */
+    private static final long EXACT = 1;
+
+    private static final long APPROX = 2;
+
+    /** Branch-free comparisons that find a bin in {@link #fastDraws} (more queries: a search). */
+    private static final int FAST_COMPARES = 4;
+
+    /** {@code BINOMIAL[n][j] = C(n, j)} for the small classes (exact integers). */
+    private static final double[][] BINOMIAL = new double[SMALL_CLASS + 1][];
+
+    static {
+        for (int n = 0; n <= SMALL_CLASS; n++) {
+            BINOMIAL[n] = new double[n + 1];
+            for (int j = 0; j <= n; j++) {
+                BINOMIAL[n][j] = MageckMath.binomial(n, j);
+            }
+        }
+    }
+
     /** Pilot draws that choose the packed count fields of the certificates. */
     private static final int PACK_PILOT = 2000;
 
@@ -79,6 +108,15 @@ final class RraPermutation {
 
     private boolean highFailed;
 
+    /** Whether small classes bin draws by an approximate lo-value where it decides (see binned). */
+    private boolean approximate = true;
+
+    /** Set by {@link #binned}: an approximate neighbour was too close to call. */
+    private boolean approximationFailed;
+
+    /** A draw's values in {@link #fastDraws}. */
+    private final long[] fastVals;
+
     private final long alphaSeed;
     private final long halfSeed;
     /** {@code pow[k] = 48271^(k+1) mod M}, k = 0..n-1: a draw's values are {@code mulMod(start, pow[k])}. */
@@ -91,6 +129,7 @@ final class RraPermutation {
         this.alphaSeed = largestSeedAtMost(alpha);
         this.halfSeed = largestSeedAtMost(0.5);
         this.thr = new int[n + 1][];
+        this.fastVals = new long[n];
         this.pow = new long[n];
         pow[0] = A1;
         for (int k = 1; k < n; k++) {
@@ -150,6 +189,11 @@ final class RraPermutation {
                 }
                 return p;
             }
+            if (c.approximationFailed) {
+                c.approximate = false;
+                c.approximationFailed = false;
+                continue;
+            }
             // widen the failed side(s) only
             low &= !c.lowFailed;
             high &= !c.highFailed;
@@ -161,12 +205,14 @@ final class RraPermutation {
      */
     private long[] binned(long draws, long startSeed, double[] q, boolean windowLow, boolean windowHigh) {
         int nq = q.length;
-        long[] count = new long[nq + 1];
-        double[] bmax = new double[nq + 1];
-        double[] bmin = new double[nq + 1];
-        boolean[] exact = new boolean[nq + 1];
-        Arrays.fill(bmax, Double.NEGATIVE_INFINITY);
-        Arrays.fill(bmin, Double.POSITIVE_INFINITY);
+        // per bin (one cache line): count, maximum and minimum (raw bits of non-negative doubles,
+        // ordered as longs; -1 and Long.MAX_VALUE when none), flags (EXACT, APPROX)
+        long[] rec = new long[BIN_STRIDE * (nq + 1)];
+        for (int b = 0; b <= nq; b++) {
+            rec[BIN_STRIDE * b + BIN_MAX] = -1;
+            rec[BIN_STRIDE * b + BIN_MIN] = Long.MAX_VALUE;
+        }
+        boolean fast = approximate && n <= SMALL_CLASS;
         // the pilot draws are computed exactly; the window is then placed around the queries so that
         // a few pilot values lie between it and the queries on each side
         long pilot = windowLow || windowHigh ? Math.min(draws, PILOT) : 0;
@@ -186,6 +232,11 @@ final class RraPermutation {
         for (int j = 0; j <= QBUCKETS + 1; j++) {
             qStart[j] = lowerBound(q, (double) j / QBUCKETS);
         }
+        // qp[t + 1] = q[t], between -inf and +inf (see fastDraws)
+        double[] qp = new double[nq + 2 + FAST_COMPARES];
+        Arrays.fill(qp, Double.POSITIVE_INFINITY);
+        qp[0] = Double.NEGATIVE_INFINITY;
+        System.arraycopy(q, 0, qp, 1, nq);
         for (long d = 0; d < draws; d++) {
             if (d == pilot) {
                 double[] sorted = pilotLo.clone();
@@ -224,10 +275,18 @@ final class RraPermutation {
             }
             if (cert != null) {
                 long decided = cert.decide(start, draws - d);
-                count[0] += cert.below;
-                count[nq] += cert.above;
+                rec[0] += cert.below;
+                rec[BIN_STRIDE * nq] += cert.above;
                 start = cert.next;
                 d += decided;
+                if (d == draws) {
+                    break;
+                }
+            }
+            if (fast && d >= pilot) {
+                long done = fastDraws(start, draws - d, q, qp, qStart, rec, lower, cap0, windowTop);
+                start = fastNext;
+                d += done;
                 if (d == draws) {
                     break;
                 }
@@ -269,9 +328,9 @@ final class RraPermutation {
                 pilotLo[(int) d] = lo;
             }
             if (lo < lower) {
-                count[0]++;
+                rec[0]++;
             } else if (windowTop && lo >= cap0) {
-                count[nq]++;
+                rec[BIN_STRIDE * nq]++;
             } else {
                 int j = (int) (lo * QBUCKETS);
                 int b = Arrays.binarySearch(q, qStart[j], qStart[j + 1], lo);
@@ -280,19 +339,35 @@ final class RraPermutation {
                     return TIE;
                 }
                 b = -b - 1;
-                count[b]++;
-                exact[b] = true;
-                if (lo > bmax[b]) {
-                    bmax[b] = lo;
+                int r = BIN_STRIDE * b;
+                rec[r]++;
+                rec[r + BIN_FLAGS] |= EXACT;
+                long bits = Double.doubleToRawLongBits(lo);
+                if (bits > rec[r + BIN_MAX]) {
+                    rec[r + BIN_MAX] = bits;
                 }
-                if (lo < bmin[b]) {
-                    bmin[b] = lo;
+                if (bits < rec[r + BIN_MIN]) {
+                    rec[r + BIN_MIN] = bits;
                 }
             }
         }
         // neighbours must be exact: bin 0's maximum and bin nq's minimum come from the window
-        long ex = 0;
-        for (int u = 0; u <= nq; u++) if (exact[u]) ex += 0;
+        long[] count = new long[nq + 1];
+        double[] bmax = new double[nq + 1];
+        double[] bmin = new double[nq + 1];
+        boolean[] exact = new boolean[nq + 1];
+        // bins holding an approximate value (see fastDraws): their extremes are known within DELTA
+        boolean[] approxBin = new boolean[nq + 1];
+        for (int b = 0; b <= nq; b++) {
+            int r = BIN_STRIDE * b;
+            count[b] = rec[r];
+            bmax[b] = rec[r + BIN_MAX] < 0 ? Double.NEGATIVE_INFINITY : Double.longBitsToDouble(rec[r + BIN_MAX]);
+            bmin[b] = rec[r + BIN_MIN] == Long.MAX_VALUE
+                    ? Double.POSITIVE_INFINITY
+                    : Double.longBitsToDouble(rec[r + BIN_MIN]);
+            exact[b] = (rec[r + BIN_FLAGS] & EXACT) != 0;
+            approxBin[b] = (rec[r + BIN_FLAGS] & APPROX) != 0;
+        }
         lowFailed = count[0] > 0 && !exact[0];
         highFailed = count[nq] > 0 && !exact[nq];
         if (lowFailed || highFailed) {
@@ -306,10 +381,17 @@ final class RraPermutation {
         long[] idx = new long[nq];
         long below = 0;
         double maxBelow = Double.NaN;
+        int[] minBin = new int[nq + 2];
+        minBin[nq + 1] = -1;
+        for (int u = nq; u >= 0; u--) {
+            minBin[u] = count[u] > 0 ? u : minBin[u + 1];
+        }
+        int maxBin = -1;
         for (int t = 0; t < nq; t++) {
             below += count[t];
             if (count[t] > 0) {
                 maxBelow = bmax[t];
+                maxBin = t;
             }
             if (below == 0) {
                 idx[t] = 0;
@@ -317,7 +399,20 @@ final class RraPermutation {
                 idx[t] = draws - 1;
             } else {
                 double minAbove = minFrom[t + 1];
-                idx[t] = Math.abs(minAbove - q[t]) > Math.abs(maxBelow - q[t]) ? below - 1 : below;
+                boolean closer = Math.abs(minAbove - q[t]) > Math.abs(maxBelow - q[t]);
+                if (approxBin[maxBin] || approxBin[minBin[t + 1]]) {
+                    // the extremes are known within DELTA: the comparison must hold at both ends
+                    double dMax = approxBin[maxBin] ? DELTA : 0;
+                    double dMin = approxBin[minBin[t + 1]] ? DELTA : 0;
+                    boolean surelyCloser = minAbove * (1 - dMin) - q[t] > q[t] - maxBelow * (1 - dMax);
+                    boolean surelyNot = minAbove * (1 + dMin) - q[t] <= q[t] - maxBelow * (1 + dMax);
+                    if (surelyCloser == surelyNot) {
+                        approximationFailed = true;
+                        return null;
+                    }
+                    closer = surelyCloser;
+                }
+                idx[t] = closer ? below - 1 : below;
             }
         }
         return idx;
@@ -831,6 +926,224 @@ final class RraPermutation {
             }
         }
         return lo + 1;
+    }
+
+    /** Set by {@link #fastDraws}: the start state of the first draw it did not judge. */
+    private long fastNext;
+
+    /**
+     * Judges the draws of a small class from start state {@code start} by approximate lo-values
+     * (within relative {@link #DELTA}, see {@link #approxCdf}) until one is too close to a window edge
+     * or a query to call, or {@code limit} draws are done; returns the number of draws done. A draw's
+     * approximate lo is the minimum of the approximate CDFs over rank 1 and the sub-alpha ranks of its
+     * sorted values (RRA's lo-value for any number of sub-alpha values, none included); its bin is
+     * found by {@code FAST_COMPARES} branch-free comparisons where the query bucket holds few
+     * queries. The bins' extremes are then only known within DELTA (flag {@link #APPROX}).
+     */
+    private long fastDraws(
+            long start,
+            long limit,
+            double[] q,
+            double[] qp,
+            int[] qStart,
+            long[] rec,
+            double lower,
+            double cap0,
+            boolean windowTop) {
+        int nq = q.length;
+        long[] v = fastVals;
+        long step = pow[n - 1];
+        long a0 = alphaSeed;
+        long s = start;
+        long d = 0;
+        for (; d < limit; d++) {
+            double a = approxLo(s, v);
+            double aLow = a * (1 - DELTA);
+            double aHigh = a * (1 + DELTA);
+            if (aHigh < lower) {
+                rec[0]++;
+            } else if (windowTop && aLow >= cap0) {
+                rec[BIN_STRIDE * nq]++;
+            } else {
+                if (!(aLow >= lower && aHigh < cap0)) {
+                    break;
+                }
+                int j = (int) (a * QBUCKETS);
+                int i0 = qStart[j];
+                int b;
+                if (qStart[j + 1] - i0 <= FAST_COMPARES) {
+                    // queries from qStart[j + 1] on exceed a: count the ones below a among the next few
+                    b = i0
+                            + (qp[i0 + 1] < a ? 1 : 0)
+                            + (qp[i0 + 2] < a ? 1 : 0)
+                            + (qp[i0 + 3] < a ? 1 : 0)
+                            + (qp[i0 + 4] < a ? 1 : 0);
+                } else {
+                    b = Arrays.binarySearch(q, i0, qStart[j + 1], a);
+                    if (b >= 0) {
+                        break;
+                    }
+                    b = -b - 1;
+                }
+                if (!(qp[b] < aLow && aHigh < qp[b + 1])) {
+                    break;
+                }
+                int r = BIN_STRIDE * b;
+                rec[r]++;
+                rec[r + BIN_FLAGS] |= EXACT | APPROX;
+                long bits = Double.doubleToRawLongBits(a);
+                if (bits > rec[r + BIN_MAX]) {
+                    rec[r + BIN_MAX] = bits;
+                }
+                if (bits < rec[r + BIN_MIN]) {
+                    rec[r + BIN_MIN] = bits;
+                }
+            }
+            s = mulMod(s, step);
+        }
+        fastNext = s;
+        return d;
+    }
+
+    /**
+     * The approximate lo-value of the draw from start state {@code s} (see {@link #fastDraws}):
+     * straight-line code for 2 to 4 values (sorting network, the Horner schemes of {@link
+     * #approxCdf} written out), else loops; {@code v} is scratch space.
+     */
+    private double approxLo(long s, long[] v) {
+        switch (n) {
+            case 2:
+                return approxLo2(s);
+            case 3:
+                return approxLo3(s);
+            case 4:
+                return approxLo4(s);
+            default:
+                break;
+        }
+        values(s, v);
+        // odd-even transposition sort, branch-free
+        for (int pass = 0; pass < n; pass++) {
+            for (int i = pass & 1; i + 1 < n; i += 2) {
+                long x = v[i];
+                long y = v[i + 1];
+                long diff = y - x;
+                long m = diff & (diff >> 63);
+                v[i] = x + m;
+                v[i + 1] = y - m;
+            }
+        }
+        double a = approxCdf(1, (double) v[0] / M);
+        for (int i = 1; i < n; i++) {
+            long x = v[i];
+            double f = approxCdf(i + 1, (double) x / M);
+            a = x <= alphaSeed && f < a ? f : a;
+        }
+        return a;
+    }
+
+    private double approxLo2(long s) {
+        long u1 = mulMod(s, pow[0]);
+        long u2 = mulMod(s, pow[1]);
+        long m = (u2 - u1) & ((u2 - u1) >> 63);
+        u1 += m;
+        u2 -= m;
+        double x1 = (double) u1 / M;
+        double y1 = 1 - x1;
+        double x2 = (double) u2 / M;
+        // F1 = (x + 2y) x, F2 = x^2
+        double f1 = Math.min((x1 + 2 * y1) * x1, 1.0);
+        double f2 = Math.min(x2 * x2, 1.0);
+        return u2 <= alphaSeed && f2 < f1 ? f2 : f1;
+    }
+
+    private double approxLo3(long s) {
+        long u1 = mulMod(s, pow[0]);
+        long u2 = mulMod(s, pow[1]);
+        long u3 = mulMod(s, pow[2]);
+        long m = (u2 - u1) & ((u2 - u1) >> 63);
+        u1 += m;
+        u2 -= m;
+        m = (u3 - u2) & ((u3 - u2) >> 63);
+        u2 += m;
+        u3 -= m;
+        m = (u2 - u1) & ((u2 - u1) >> 63);
+        u1 += m;
+        u2 -= m;
+        double x1 = (double) u1 / M;
+        double y1 = 1 - x1;
+        double x2 = (double) u2 / M;
+        double y2 = 1 - x2;
+        double x3 = (double) u3 / M;
+        // F1 = ((x + 3y) x + 3y^2) x, F2 = (x + 3y) x^2, F3 = x^3
+        double f1 = Math.min(((x1 + 3 * y1) * x1 + 3 * (y1 * y1)) * x1, 1.0);
+        double f2 = Math.min((x2 + 3 * y2) * x2 * x2, 1.0);
+        double f3 = Math.min(x3 * x3 * x3, 1.0);
+        double a = u2 <= alphaSeed && f2 < f1 ? f2 : f1;
+        return u3 <= alphaSeed && f3 < a ? f3 : a;
+    }
+
+    private double approxLo4(long s) {
+        long u1 = mulMod(s, pow[0]);
+        long u2 = mulMod(s, pow[1]);
+        long u3 = mulMod(s, pow[2]);
+        long u4 = mulMod(s, pow[3]);
+        long m = (u2 - u1) & ((u2 - u1) >> 63);
+        u1 += m;
+        u2 -= m;
+        m = (u4 - u3) & ((u4 - u3) >> 63);
+        u3 += m;
+        u4 -= m;
+        m = (u3 - u1) & ((u3 - u1) >> 63);
+        u1 += m;
+        u3 -= m;
+        m = (u4 - u2) & ((u4 - u2) >> 63);
+        u2 += m;
+        u4 -= m;
+        m = (u3 - u2) & ((u3 - u2) >> 63);
+        u2 += m;
+        u3 -= m;
+        double x1 = (double) u1 / M;
+        double y1 = 1 - x1;
+        double x2 = (double) u2 / M;
+        double y2 = 1 - x2;
+        double x3 = (double) u3 / M;
+        double y3 = 1 - x3;
+        double x4 = (double) u4 / M;
+        // F1 = (((x + 4y) x + 6y^2) x + 4y^3) x, F2 = ((x + 4y) x + 6y^2) x^2, F3 = (x + 4y) x^3,
+        // F4 = x^4
+        double y1s = y1 * y1;
+        double f1 = Math.min((((x1 + 4 * y1) * x1 + 6 * y1s) * x1 + 4 * (y1s * y1)) * x1, 1.0);
+        double f2 = Math.min(((x2 + 4 * y2) * x2 + 6 * (y2 * y2)) * x2 * x2, 1.0);
+        double f3 = Math.min((x3 + 4 * y3) * x3 * x3 * x3, 1.0);
+        double x4s = x4 * x4;
+        double f4 = Math.min(x4s * x4s, 1.0);
+        double a = u2 <= alphaSeed && f2 < f1 ? f2 : f1;
+        a = u3 <= alphaSeed && f3 < a ? f3 : a;
+        return u4 <= alphaSeed && f4 < a ? f4 : a;
+    }
+
+    /**
+     * {@code orderStatCdf(i, n, x)} within relative {@code DELTA}: the same binomial tail
+     * {@code sum_{j>=i} C(n,j) x^j y^(n-j)} with the same {@code y = 1 - x}, by products and sums
+     * only. Both computations combine positive terms, so their relative rounding errors add up to a
+     * few ulp per operation (below ~(8n + 30) ulp together for n <= 8, far below DELTA); nothing
+     * underflows, as {@code x, y >= 1 / M}.
+     */
+    double approxCdf(int i, double x) {
+        double y = 1 - x;
+        // x^i * sum_{m=0}^{n-i} C(n, i+m) x^m y^(n-i-m), by a homogeneous Horner scheme
+        double[] c = BINOMIAL[n];
+        double p = c[n];
+        double ym = y;
+        for (int j = n - 1; j >= i; j--) {
+            p = p * x + c[j] * ym;
+            ym *= y;
+        }
+        for (int j = 0; j < i; j++) {
+            p *= x;
+        }
+        return Math.min(p, 1.0);
     }
 
     /** Number of entries of sorted {@code a} below {@code x}. */
