@@ -1005,6 +1005,11 @@ final class RraPermutation {
         return d;
     }
 
+    /** {@link #approxLo} of a class of {@code n} values at {@code alpha}, for tests. */
+    static double approximateLo(int n, double alpha, long start) {
+        return new RraPermutation(n, alpha).approxLo(start, new long[n]);
+    }
+
     /**
      * The approximate lo-value of the draw from start state {@code s} (see {@link #fastDraws}):
      * straight-line code for 2 to 4 values (sorting network, the Horner schemes of {@link
