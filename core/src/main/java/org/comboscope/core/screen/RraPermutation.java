@@ -720,18 +720,45 @@ final class RraPermutation {
          * certificates alone); returns the number of draws decided.
          */
         long decide(long start, long limit) {
+            return incA != null ? decidePacked(start, limit) : decideBySlowJudge(start, limit);
+        }
+
+        /** {@link #decide} without packed counts (a loop of its own: its own JIT profile). */
+        private long decideBySlowJudge(long start, long limit) {
             long step = pow[n - 1];
             long s = start;
             long nBelow = 0;
             long nAbove = 0;
             long d = 0;
             for (; d < limit; d++) {
-                int verdict = incA != null ? packed(s) : 0;
-                if (verdict == 0) {
-                    verdict = judge(s);
-                }
+                int verdict = judge(s);
                 if (verdict == 0) {
                     break;
+                }
+                nBelow += verdict < 0 ? 1 : 0;
+                nAbove += verdict > 0 ? 1 : 0;
+                s = mulMod(s, step);
+            }
+            below = nBelow;
+            above = nAbove;
+            next = s;
+            return d;
+        }
+
+        /** {@link #decide} by the packed counts first. */
+        private long decidePacked(long start, long limit) {
+            long step = pow[n - 1];
+            long s = start;
+            long nBelow = 0;
+            long nAbove = 0;
+            long d = 0;
+            for (; d < limit; d++) {
+                int verdict = packed(s);
+                if (verdict == 0) {
+                    verdict = judge(s);
+                    if (verdict == 0) {
+                        break;
+                    }
                 }
                 nBelow += verdict < 0 ? 1 : 0;
                 nAbove += verdict > 0 ? 1 : 0;
@@ -1012,11 +1039,14 @@ final class RraPermutation {
 
     /**
      * The approximate lo-value of the draw from start state {@code s} (see {@link #fastDraws}):
-     * straight-line code for 2 to 4 values (sorting network, the Horner schemes of {@link
+     * straight-line code for 1 to 4 values (sorting network, the Horner schemes of {@link
      * #approxCdf} written out), else loops; {@code v} is scratch space.
      */
     private double approxLo(long s, long[] v) {
         switch (n) {
+            case 1:
+                // F1(x) = x
+                return (double) mulMod(s, pow[0]) / M;
             case 2:
                 return approxLo2(s);
             case 3:
