@@ -21,7 +21,15 @@ import java.util.Arrays;
  * the JIT vectorises), and the next draw starts from {@code x * 48271^n}.
  *
  * <p>Draws far outside the window are recognised from a few counts over their uniforms (see
- * {@link Certificates}) without evaluating any CDF.
+ * {@link Certificates}) without evaluating any CDF: first by packed counts (one table look-up per
+ * value, branch-free), then by exact per-rank counts.
+ *
+ * <p>In the small classes (at most {@code SMALL_CLASS} sgRNAs, no certificates) a draw's lo-value is
+ * first approximated by products and sums only ({@code approxLo}, within a relative {@code DELTA}
+ * = 1e-11 of {@code orderStatCdf}, whose true distance is below 1e-14): a draw whose interval
+ * {@code [lo (1 - DELTA), lo (1 + DELTA)]} lies within one bin (or outside the window) is binned by
+ * it; the others are computed exactly. A bin's extremes are then known within DELTA; where a
+ * neighbour comparison of bTreeSearchingF is closer than that, the class is recomputed exactly.
  *
  * <p>If a bin that must provide a neighbour value holds no exactly computed value, that side of the
  * window is dropped and the class recomputed from its saved stream position; a null value equal to
