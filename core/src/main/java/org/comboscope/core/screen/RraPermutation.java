@@ -70,6 +70,9 @@ final class RraPermutation {
 
     private static final long APPROX = 2;
 
+    /** Draws per batch of {@link #fastDraws}. */
+    private static final int FAST_BATCH = 256;
+
     /** Branch-free comparisons that find a bin in {@link #fastDraws} (more queries: a search). */
     private static final int FAST_COMPARES = 4;
 
@@ -124,6 +127,11 @@ final class RraPermutation {
 
     /** A draw's values in {@link #fastDraws}. */
     private final long[] fastVals;
+
+    /** Start states and approximate lo-values of a batch of draws in {@link #fastDraws}. */
+    private final long[] fastStarts = new long[FAST_BATCH];
+
+    private final double[] fastLo = new double[FAST_BATCH];
 
     private final long alphaSeed;
     private final long halfSeed;
@@ -988,53 +996,67 @@ final class RraPermutation {
         int nq = q.length;
         long[] v = fastVals;
         long step = pow[n - 1];
-        long a0 = alphaSeed;
         long s = start;
+        long[] starts = fastStarts;
+        double[] lo = fastLo;
         long d = 0;
-        for (; d < limit; d++) {
-            double a = approxLo(s, v);
-            double aLow = a * (1 - DELTA);
-            double aHigh = a * (1 + DELTA);
-            if (aHigh < lower) {
-                rec[0]++;
-            } else if (windowTop && aLow >= cap0) {
-                rec[BIN_STRIDE * nq]++;
-            } else {
-                if (!(aLow >= lower && aHigh < cap0)) {
-                    break;
-                }
-                int j = (int) (a * QBUCKETS);
-                int i0 = qStart[j];
-                int b;
-                if (qStart[j + 1] - i0 <= FAST_COMPARES) {
-                    // queries from qStart[j + 1] on exceed a: count the ones below a among the next few
-                    b = i0
-                            + (qp[i0 + 1] < a ? 1 : 0)
-                            + (qp[i0 + 2] < a ? 1 : 0)
-                            + (qp[i0 + 3] < a ? 1 : 0)
-                            + (qp[i0 + 4] < a ? 1 : 0);
+        // in batches: first the values (arithmetic only), then the bins (table look-ups, whose cache
+        // misses then overlap across draws)
+        while (d < limit) {
+            int batch = (int) Math.min(FAST_BATCH, limit - d);
+            for (int i = 0; i < batch; i++) {
+                starts[i] = s;
+                lo[i] = approxLo(s, v);
+                s = mulMod(s, step);
+            }
+            for (int i = 0; i < batch; i++) {
+                double a = lo[i];
+                double aLow = a * (1 - DELTA);
+                double aHigh = a * (1 + DELTA);
+                if (aHigh < lower) {
+                    rec[0]++;
+                } else if (windowTop && aLow >= cap0) {
+                    rec[BIN_STRIDE * nq]++;
                 } else {
-                    b = Arrays.binarySearch(q, i0, qStart[j + 1], a);
-                    if (b >= 0) {
-                        break;
+                    if (!(aLow >= lower && aHigh < cap0)) {
+                        fastNext = starts[i];
+                        return d + i;
                     }
-                    b = -b - 1;
-                }
-                if (!(qp[b] < aLow && aHigh < qp[b + 1])) {
-                    break;
-                }
-                int r = BIN_STRIDE * b;
-                rec[r]++;
-                rec[r + BIN_FLAGS] |= EXACT | APPROX;
-                long bits = Double.doubleToRawLongBits(a);
-                if (bits > rec[r + BIN_MAX]) {
-                    rec[r + BIN_MAX] = bits;
-                }
-                if (bits < rec[r + BIN_MIN]) {
-                    rec[r + BIN_MIN] = bits;
+                    int j = (int) (a * QBUCKETS);
+                    int i0 = qStart[j];
+                    int b;
+                    if (qStart[j + 1] - i0 <= FAST_COMPARES) {
+                        // queries from qStart[j + 1] on exceed a: count the ones below a among the next few
+                        b = i0
+                                + (qp[i0 + 1] < a ? 1 : 0)
+                                + (qp[i0 + 2] < a ? 1 : 0)
+                                + (qp[i0 + 3] < a ? 1 : 0)
+                                + (qp[i0 + 4] < a ? 1 : 0);
+                    } else {
+                        b = Arrays.binarySearch(q, i0, qStart[j + 1], a);
+                        if (b >= 0) {
+                            fastNext = starts[i];
+                            return d + i;
+                        }
+                        b = -b - 1;
+                    }
+                    if (!(qp[b] < aLow && aHigh < qp[b + 1])) {
+                        fastNext = starts[i];
+                        return d + i;
+                    }
+                    int r = BIN_STRIDE * b;
+                    rec[r]++;
+                    rec[r + BIN_FLAGS] |= EXACT | APPROX;
+                    long bits = Double.doubleToRawLongBits(a);
+                    if (bits > rec[r + BIN_MAX]) {
+                        rec[r + BIN_MAX] = bits;
+                    }
+                    if (bits < rec[r + BIN_MIN]) {
+                        rec[r + BIN_MIN] = bits;
+                    }
                 }
             }
-            s = mulMod(s, step);
+            d += batch;
         }
         fastNext = s;
         return d;
