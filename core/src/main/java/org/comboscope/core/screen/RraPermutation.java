@@ -803,22 +803,29 @@ final class RraPermutation {
         // if a value below firstBelow proves lo < lower. Branch-free apart from that exit: the count
         // adds the sign of s - alphaSeed - 1 (all values are below 2^31).
 
-        /** Values one by one: the draw usually ends at its first value below firstBelow. */
+        /**
+         * Values four at a time: the draw usually ends at its first value below firstBelow; a draw
+         * that does not is gathered anew (all values at once).
+         */
         private int gatherLazily(long start) {
-            long a = alphaSeed;
             long first = firstBelow;
             long[] p = pow;
-            long[] g = sub;
-            int k = 0;
-            for (int j = 0; j < n; j++) {
-                long s = mulMod(start, p[j]);
-                if (s < first) {
+            int j = 0;
+            for (; j + 4 <= n; j += 4) {
+                long s0 = mulMod(start, p[j]);
+                long s1 = mulMod(start, p[j + 1]);
+                long s2 = mulMod(start, p[j + 2]);
+                long s3 = mulMod(start, p[j + 3]);
+                if (((s0 - first) | (s1 - first) | (s2 - first) | (s3 - first)) < 0) {
                     return -1;
                 }
-                g[k] = s;
-                k += (int) ((s - a - 1) >>> 63);
             }
-            return k;
+            for (; j < n; j++) {
+                if (mulMod(start, p[j]) < first) {
+                    return -1;
+                }
+            }
+            return gather(start);
         }
 
         /** All values at once (vectorised), then the scan with the exit. */
