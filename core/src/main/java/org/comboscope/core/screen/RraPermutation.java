@@ -21,7 +21,15 @@ import java.util.Arrays;
  * the JIT vectorises), and the next draw starts from {@code x * 48271^n}.
  *
  * <p>Draws far outside the window are recognised from a few counts over their uniforms (see
- * {@link Certificates}) without evaluating any CDF.
+ * {@link Certificates}) without evaluating any CDF: first by packed counts (one table look-up per
+ * value, branch-free), then by exact per-rank counts.
+ *
+ * <p>In the small classes (at most {@code SMALL_CLASS} sgRNAs, no certificates) a draw's lo-value is
+ * first approximated by products and sums only ({@code approxLo}, within a relative {@code DELTA}
+ * = 1e-11 of {@code orderStatCdf}, whose true distance is below 1e-14): a draw whose interval
+ * {@code [lo (1 - DELTA), lo (1 + DELTA)]} lies within one bin (or outside the window) is binned by
+ * it; the others are computed exactly. A bin's extremes are then known within DELTA; where a
+ * neighbour comparison of bTreeSearchingF is closer than that, the class is recomputed exactly.
  *
  * <p>If a bin that must provide a neighbour value holds no exactly computed value, that side of the
  * window is dropped and the class recomputed from its saved stream position; a null value equal to
@@ -48,6 +56,57 @@ final class RraPermutation {
     /** Draws computed exactly first, to place the window (see {@link #binned}). */
     private static final int PILOT = 5000;
 
+    /** Relative bound on |approxCdf - orderStatCdf| (the true difference is below 1e-14). */
+    private static final double DELTA = 1e-11;
+
+    /** Layout of a bin's record in {@code binned}: count, maximum, minimum, flags. */
+    private static final int BIN_STRIDE = 4;
+
+    private static final int BIN_MAX = 1;
+    private static final int BIN_MIN = 2;
+    private static final int BIN_FLAGS = 3;
+    /** Bin flags: holds a value of the window; holds an approximate value. */
+    private static final long EXACT = 1;
+
+    private static final long APPROX = 2;
+
+    /** Draws per batch of {@link #fastDraws}. */
+    private static final int FAST_BATCH = 256;
+
+    /** Branch-free comparisons that find a bin in {@link #fastDraws} (more queries: a search). */
+    private static final int FAST_COMPARES = 4;
+
+    /** {@code BINOMIAL[n][j] = C(n, j)} for the small classes (exact integers). */
+    private static final double[][] BINOMIAL = new double[SMALL_CLASS + 1][];
+
+    static {
+        for (int n = 0; n <= SMALL_CLASS; n++) {
+            BINOMIAL[n] = new double[n + 1];
+            for (int j = 0; j <= n; j++) {
+                BINOMIAL[n][j] = MageckMath.binomial(n, j);
+            }
+        }
+    }
+
+    /** Pilot draws that choose the packed count fields of the certificates. */
+    private static final int PACK_PILOT = 2000;
+
+    /** Count fields of the packed certificates (two longs of eight). */
+    private static final int FIELDS = 16;
+
+    /** Most down fields of the packed certificates. */
+    private static final int MAX_DOWN_FIELDS = 6;
+
+    /** Kinds of packed count fields (see {@code Certificates.pack}). */
+    private static final int UP = 0;
+
+    private static final int DOWN = 1;
+    private static final int FIRST_UP = 2;
+    private static final int SUB = 3;
+
+    /** Bucket bits of the packed certificates' increment tables (2048 buckets). */
+    private static final int PACK_SHIFT = 20;
+
     /** Pilot values kept between the outermost queries and each window edge. */
     private static final int WINDOW_MARGIN = 3;
 
@@ -59,6 +118,20 @@ final class RraPermutation {
     private boolean lowFailed;
 
     private boolean highFailed;
+
+    /** Whether small classes bin draws by an approximate lo-value where it decides (see binned). */
+    private boolean approximate = true;
+
+    /** Set by {@link #binned}: an approximate neighbour was too close to call. */
+    private boolean approximationFailed;
+
+    /** A draw's values in {@link #fastDraws}. */
+    private final long[] fastVals;
+
+    /** Start states and approximate lo-values of a batch of draws in {@link #fastDraws}. */
+    private final long[] fastStarts = new long[FAST_BATCH];
+
+    private final double[] fastLo = new double[FAST_BATCH];
 
     private final long alphaSeed;
     private final long halfSeed;
@@ -72,6 +145,7 @@ final class RraPermutation {
         this.alphaSeed = largestSeedAtMost(alpha);
         this.halfSeed = largestSeedAtMost(0.5);
         this.thr = new int[n + 1][];
+        this.fastVals = new long[n];
         this.pow = new long[n];
         pow[0] = A1;
         for (int k = 1; k < n; k++) {
@@ -131,6 +205,11 @@ final class RraPermutation {
                 }
                 return p;
             }
+            if (c.approximationFailed) {
+                c.approximate = false;
+                c.approximationFailed = false;
+                continue;
+            }
             // widen the failed side(s) only
             low &= !c.lowFailed;
             high &= !c.highFailed;
@@ -142,12 +221,14 @@ final class RraPermutation {
      */
     private long[] binned(long draws, long startSeed, double[] q, boolean windowLow, boolean windowHigh) {
         int nq = q.length;
-        long[] count = new long[nq + 1];
-        double[] bmax = new double[nq + 1];
-        double[] bmin = new double[nq + 1];
-        boolean[] exact = new boolean[nq + 1];
-        Arrays.fill(bmax, Double.NEGATIVE_INFINITY);
-        Arrays.fill(bmin, Double.POSITIVE_INFINITY);
+        // per bin (one cache line): count, maximum and minimum (raw bits of non-negative doubles,
+        // ordered as longs; -1 and Long.MAX_VALUE when none), flags (EXACT, APPROX)
+        long[] rec = new long[BIN_STRIDE * (nq + 1)];
+        for (int b = 0; b <= nq; b++) {
+            rec[BIN_STRIDE * b + BIN_MAX] = -1;
+            rec[BIN_STRIDE * b + BIN_MIN] = Long.MAX_VALUE;
+        }
+        boolean fast = approximate && n <= SMALL_CLASS;
         // the pilot draws are computed exactly; the window is then placed around the queries so that
         // a few pilot values lie between it and the queries on each side
         long pilot = windowLow || windowHigh ? Math.min(draws, PILOT) : 0;
@@ -167,6 +248,11 @@ final class RraPermutation {
         for (int j = 0; j <= QBUCKETS + 1; j++) {
             qStart[j] = lowerBound(q, (double) j / QBUCKETS);
         }
+        // qp[t + 1] = q[t], between -inf and +inf (see fastDraws)
+        double[] qp = new double[nq + 2 + FAST_COMPARES];
+        Arrays.fill(qp, Double.POSITIVE_INFINITY);
+        qp[0] = Double.NEGATIVE_INFINITY;
+        System.arraycopy(q, 0, qp, 1, nq);
         for (long d = 0; d < draws; d++) {
             if (d == pilot) {
                 double[] sorted = pilotLo.clone();
@@ -199,13 +285,24 @@ final class RraPermutation {
                 if (cert != null && cert.down != null) {
                     cert.mostlyBelow = lowerBound(sorted, lower) > sorted.length / 2;
                 }
+                if (cert != null && !cert.mostlyBelow) {
+                    cert.pack(startSeed, (int) Math.min(pilot, PACK_PILOT));
+                }
             }
             if (cert != null) {
                 long decided = cert.decide(start, draws - d);
-                count[0] += cert.below;
-                count[nq] += cert.above;
+                rec[0] += cert.below;
+                rec[BIN_STRIDE * nq] += cert.above;
                 start = cert.next;
                 d += decided;
+                if (d == draws) {
+                    break;
+                }
+            }
+            if (fast && d >= pilot) {
+                long done = fastDraws(start, draws - d, q, qp, qStart, rec, lower, cap0, windowTop);
+                start = fastNext;
+                d += done;
                 if (d == draws) {
                     break;
                 }
@@ -247,9 +344,9 @@ final class RraPermutation {
                 pilotLo[(int) d] = lo;
             }
             if (lo < lower) {
-                count[0]++;
+                rec[0]++;
             } else if (windowTop && lo >= cap0) {
-                count[nq]++;
+                rec[BIN_STRIDE * nq]++;
             } else {
                 int j = (int) (lo * QBUCKETS);
                 int b = Arrays.binarySearch(q, qStart[j], qStart[j + 1], lo);
@@ -258,17 +355,35 @@ final class RraPermutation {
                     return TIE;
                 }
                 b = -b - 1;
-                count[b]++;
-                exact[b] = true;
-                if (lo > bmax[b]) {
-                    bmax[b] = lo;
+                int r = BIN_STRIDE * b;
+                rec[r]++;
+                rec[r + BIN_FLAGS] |= EXACT;
+                long bits = Double.doubleToRawLongBits(lo);
+                if (bits > rec[r + BIN_MAX]) {
+                    rec[r + BIN_MAX] = bits;
                 }
-                if (lo < bmin[b]) {
-                    bmin[b] = lo;
+                if (bits < rec[r + BIN_MIN]) {
+                    rec[r + BIN_MIN] = bits;
                 }
             }
         }
         // neighbours must be exact: bin 0's maximum and bin nq's minimum come from the window
+        long[] count = new long[nq + 1];
+        double[] bmax = new double[nq + 1];
+        double[] bmin = new double[nq + 1];
+        boolean[] exact = new boolean[nq + 1];
+        // bins holding an approximate value (see fastDraws): their extremes are known within DELTA
+        boolean[] approxBin = new boolean[nq + 1];
+        for (int b = 0; b <= nq; b++) {
+            int r = BIN_STRIDE * b;
+            count[b] = rec[r];
+            bmax[b] = rec[r + BIN_MAX] < 0 ? Double.NEGATIVE_INFINITY : Double.longBitsToDouble(rec[r + BIN_MAX]);
+            bmin[b] = rec[r + BIN_MIN] == Long.MAX_VALUE
+                    ? Double.POSITIVE_INFINITY
+                    : Double.longBitsToDouble(rec[r + BIN_MIN]);
+            exact[b] = (rec[r + BIN_FLAGS] & EXACT) != 0;
+            approxBin[b] = (rec[r + BIN_FLAGS] & APPROX) != 0;
+        }
         lowFailed = count[0] > 0 && !exact[0];
         highFailed = count[nq] > 0 && !exact[nq];
         if (lowFailed || highFailed) {
@@ -282,10 +397,17 @@ final class RraPermutation {
         long[] idx = new long[nq];
         long below = 0;
         double maxBelow = Double.NaN;
+        int[] minBin = new int[nq + 2];
+        minBin[nq + 1] = -1;
+        for (int u = nq; u >= 0; u--) {
+            minBin[u] = count[u] > 0 ? u : minBin[u + 1];
+        }
+        int maxBin = -1;
         for (int t = 0; t < nq; t++) {
             below += count[t];
             if (count[t] > 0) {
                 maxBelow = bmax[t];
+                maxBin = t;
             }
             if (below == 0) {
                 idx[t] = 0;
@@ -293,7 +415,20 @@ final class RraPermutation {
                 idx[t] = draws - 1;
             } else {
                 double minAbove = minFrom[t + 1];
-                idx[t] = Math.abs(minAbove - q[t]) > Math.abs(maxBelow - q[t]) ? below - 1 : below;
+                boolean closer = Math.abs(minAbove - q[t]) > Math.abs(maxBelow - q[t]);
+                if (approxBin[maxBin] || approxBin[minBin[t + 1]]) {
+                    // the extremes are known within DELTA: the comparison must hold at both ends
+                    double dMax = approxBin[maxBin] ? DELTA : 0;
+                    double dMin = approxBin[minBin[t + 1]] ? DELTA : 0;
+                    boolean surelyCloser = minAbove * (1 - dMin) - q[t] > q[t] - maxBelow * (1 - dMax);
+                    boolean surelyNot = minAbove * (1 + dMin) - q[t] <= q[t] - maxBelow * (1 + dMax);
+                    if (surelyCloser == surelyNot) {
+                        approximationFailed = true;
+                        return null;
+                    }
+                    closer = surelyCloser;
+                }
+                idx[t] = closer ? below - 1 : below;
             }
         }
         return idx;
@@ -360,6 +495,235 @@ final class RraPermutation {
             this.hist = new int[4 * (n + 1)];
         }
 
+        // ---- packed counts: a first, branch-free judgement of a draw ----
+        // The draw's minimum decides the rank-1 tests and whether any value is sub-alpha. Each value
+        // adds, by its bucket (top bits), one to every count field whose threshold it may lie below
+        // (up fields: upper bounds of the counts) or surely lies below (down fields: lower bounds).
+        // Eight 8-bit fields per long (counts <= n <= 100 < 128); a field's limit is added as
+        // 128 - limit, so that its top bit says "count >= limit".
+        /** Per bucket of {@link #PACK_SHIFT} bits, the field increments of a value in it. */
+        long[] incA;
+
+        long[] incB;
+        long addA;
+        long addB;
+        /** Top bits of the down fields (any set: lo < lower). */
+        long downA;
+
+        long downB;
+        /** Top bits of the up fields (all clear, with the minimum tests, prove lo >= cap0). */
+        long upA;
+
+        long upB;
+        /** Top bit of the first up segment's field (no value below {@link #minAbove}). */
+        long firstA;
+
+        long firstB;
+        /** Top bit of the sub field (some value is sub-alpha). */
+        long subA;
+
+        long subB;
+        /** No value below this: the first up segment (ranks from 1 on). */
+        long minAbove;
+
+        /**
+         * Chooses the count fields from the first {@code pilotDraws} draws of the class (which start
+         * at {@code startSeed}): the down ranks that prove most pilot draws below (greedy cover), and
+         * the up segments (dynamic programming over the ranks) that leave fewest unproven above.
+         */
+        void pack(long startSeed, int pilotDraws) {
+            long sub1 = alphaSeed + 1;
+            long[][] sorted = new long[pilotDraws][];
+            long st = startSeed;
+            for (int d = 0; d < pilotDraws; d++) {
+                long[] v = new long[n];
+                values(st, v);
+                Arrays.sort(v);
+                sorted[d] = v;
+                st = mulMod(st, pow[n - 1]);
+            }
+            long[] thresholdOf = new long[FIELDS];
+            int[] limit = new int[FIELDS];
+            int[] kind = new int[FIELDS];
+            int fields = 0;
+            // down: a greedy cover of the pilot draws by the tests u(r) < min(down[r], alpha + 1)
+            int downFields = 0;
+            if (down != null) {
+                boolean[] covered = new boolean[pilotDraws];
+                while (downFields < MAX_DOWN_FIELDS) {
+                    int best = -1;
+                    int bestGain = Math.max(1, pilotDraws / 1000);
+                    for (int r = 1; r <= n; r++) {
+                        long t = Math.min(down[r], sub1);
+                        int gain = 0;
+                        for (int d = 0; d < pilotDraws; d++) {
+                            gain += !covered[d] && sorted[d][r - 1] < t ? 1 : 0;
+                        }
+                        if (gain >= bestGain) {
+                            bestGain = gain;
+                            best = r;
+                        }
+                    }
+                    if (best < 0) {
+                        break;
+                    }
+                    long t = Math.min(down[best], sub1);
+                    for (int d = 0; d < pilotDraws; d++) {
+                        covered[d] |= sorted[d][best - 1] < t;
+                    }
+                    thresholdOf[fields] = t;
+                    limit[fields] = best;
+                    kind[fields++] = DOWN;
+                    downFields++;
+                }
+            }
+            minAbove = M; // no above proof
+            if (up != null) {
+                // thresholds capped at alpha: a rank whose threshold is not sub-alpha must exceed the
+                // sub-alpha count, i.e. count(values <= alpha) < i
+                long[] upT = new long[n + 1];
+                for (int i = 1; i <= n; i++) {
+                    upT[i] = Math.min(up[i], sub1);
+                }
+                // cost[a][b]: pilot draws failing the segment (a, b], i.e. u(a+1) < upT[b]
+                long[][] col = new long[n][pilotDraws];
+                for (int d = 0; d < pilotDraws; d++) {
+                    for (int i = 0; i < n; i++) {
+                        col[i][d] = sorted[d][i];
+                    }
+                }
+                for (long[] c : col) {
+                    Arrays.sort(c);
+                }
+                int[][] cost = new int[n][n + 1];
+                for (int a = 0; a < n; a++) {
+                    for (int b = a + 1; b <= n; b++) {
+                        cost[a][b] = lowerBound(col[a], upT[b]);
+                    }
+                }
+                // best[j][b]: least cost of ranks 1..b in a first segment and j more segments
+                // (one field each, besides the sub field)
+                int segments = FIELDS - fields - 2;
+                final int inf = Integer.MAX_VALUE / 2;
+                int[][] best = new int[segments + 1][n + 1];
+                int[][] from = new int[segments + 1][n + 1];
+                for (int b = 1; b <= n; b++) {
+                    best[0][b] = cost[0][b];
+                }
+                best[0][0] = inf;
+                int bestJ = 0;
+                for (int j = 1; j <= segments; j++) {
+                    for (int b = 1; b <= n; b++) {
+                        best[j][b] = inf;
+                        for (int a = 1; a < b; a++) {
+                            int c = best[j - 1][a] + cost[a][b];
+                            if (c < best[j][b]) {
+                                best[j][b] = c;
+                                from[j][b] = a;
+                            }
+                        }
+                    }
+                    if (best[j][n] < best[bestJ][n]) {
+                        bestJ = j;
+                    }
+                }
+                int b = n;
+                for (int j = bestJ; j >= 1; j--) {
+                    int a = from[j][b];
+                    thresholdOf[fields] = upT[b];
+                    limit[fields] = a + 1;
+                    kind[fields++] = UP;
+                    b = a;
+                }
+                // the first segment: no value below upT[b] (its bucket may hold larger values: the
+                // minimum then settles it); the sub field: some value <= alpha
+                minAbove = upT[b];
+                thresholdOf[fields] = minAbove;
+                limit[fields] = 1;
+                kind[fields++] = FIRST_UP;
+                thresholdOf[fields] = sub1;
+                limit[fields] = 1;
+                kind[fields++] = SUB;
+            }
+            long[] add = new long[2];
+            long[][] mask = new long[4][2];
+            for (int f = 0; f < fields; f++) {
+                int w = f >>> 3;
+                int sh = 8 * (f & 7);
+                add[w] += (long) (128 - limit[f]) << sh;
+                mask[kind[f]][w] |= 0x80L << sh;
+            }
+            addA = add[0];
+            addB = add[1];
+            downA = mask[DOWN][0];
+            downB = mask[DOWN][1];
+            upA = mask[UP][0] | mask[FIRST_UP][0];
+            upB = mask[UP][1] | mask[FIRST_UP][1];
+            firstA = mask[FIRST_UP][0];
+            firstB = mask[FIRST_UP][1];
+            subA = mask[SUB][0];
+            subB = mask[SUB][1];
+            int buckets = (int) (M >>> PACK_SHIFT) + 1;
+            incA = new long[buckets];
+            incB = new long[buckets];
+            for (int bk = 0; bk < buckets; bk++) {
+                long first = (long) bk << PACK_SHIFT;
+                long last = first + (1L << PACK_SHIFT) - 1;
+                for (int f = 0; f < fields; f++) {
+                    long t = thresholdOf[f];
+                    // a bucket holding the threshold counts conservatively: up fields count it, others not
+                    if (kind[f] == UP || kind[f] == FIRST_UP ? first < t : last < t) {
+                        if (f < 8) {
+                            incA[bk] += 1L << (8 * f);
+                        } else {
+                            incB[bk] += 1L << (8 * (f - 8));
+                        }
+                    }
+                }
+            }
+        }
+
+        private long min(long[] v) {
+            long m = M;
+            for (long s : v) {
+                m = Math.min(m, s);
+            }
+            return m;
+        }
+
+        /** -1: lo surely < lower; +1: lo surely >= cap0; 0: not decided by the packed counts. */
+        private int packed(long start) {
+            long[] v = vals;
+            values(start, v);
+            long[] ta = incA;
+            long[] tb = incB;
+            long a = 0;
+            long b = 0;
+            for (int j = 0; j < v.length; j++) {
+                int c = (int) (v[j] >>> PACK_SHIFT);
+                a += ta[c];
+                b += tb[c];
+            }
+            long xa = a + addA;
+            long xb = b + addB;
+            if (((xa & downA) | (xb & downB)) != 0) {
+                return -1;
+            }
+            if (((xa & subA) | (xb & subB)) == 0) {
+                return 0;
+            }
+            long failA = xa & upA;
+            long failB = xb & upB;
+            if ((failA | failB) == 0) {
+                return 1;
+            }
+            // only the first segment failed, maybe for a value in its threshold's bucket: the minimum
+            if (((failA & ~firstA) | (failB & ~firstB)) == 0 && min(v) >= minAbove) {
+                return 1;
+            }
+            return 0;
+        }
+
         /** Set by {@link #decide}: the draws proven below / above the window, the next draw's start. */
         long below;
 
@@ -372,6 +736,11 @@ final class RraPermutation {
          * certificates alone); returns the number of draws decided.
          */
         long decide(long start, long limit) {
+            return incA != null ? decidePacked(start, limit) : decideBySlowJudge(start, limit);
+        }
+
+        /** {@link #decide} without packed counts (a loop of its own: its own JIT profile). */
+        private long decideBySlowJudge(long start, long limit) {
             long step = pow[n - 1];
             long s = start;
             long nBelow = 0;
@@ -381,6 +750,31 @@ final class RraPermutation {
                 int verdict = judge(s);
                 if (verdict == 0) {
                     break;
+                }
+                nBelow += verdict < 0 ? 1 : 0;
+                nAbove += verdict > 0 ? 1 : 0;
+                s = mulMod(s, step);
+            }
+            below = nBelow;
+            above = nAbove;
+            next = s;
+            return d;
+        }
+
+        /** {@link #decide} by the packed counts first. */
+        private long decidePacked(long start, long limit) {
+            long step = pow[n - 1];
+            long s = start;
+            long nBelow = 0;
+            long nAbove = 0;
+            long d = 0;
+            for (; d < limit; d++) {
+                int verdict = packed(s);
+                if (verdict == 0) {
+                    verdict = judge(s);
+                    if (verdict == 0) {
+                        break;
+                    }
                 }
                 nBelow += verdict < 0 ? 1 : 0;
                 nAbove += verdict > 0 ? 1 : 0;
@@ -409,22 +803,29 @@ final class RraPermutation {
         // if a value below firstBelow proves lo < lower. Branch-free apart from that exit: the count
         // adds the sign of s - alphaSeed - 1 (all values are below 2^31).
 
-        /** Values one by one: the draw usually ends at its first value below firstBelow. */
+        /**
+         * Values four at a time: the draw usually ends at its first value below firstBelow; a draw
+         * that does not is gathered anew (all values at once).
+         */
         private int gatherLazily(long start) {
-            long a = alphaSeed;
             long first = firstBelow;
             long[] p = pow;
-            long[] g = sub;
-            int k = 0;
-            for (int j = 0; j < n; j++) {
-                long s = mulMod(start, p[j]);
-                if (s < first) {
+            int j = 0;
+            for (; j + 4 <= n; j += 4) {
+                long s0 = mulMod(start, p[j]);
+                long s1 = mulMod(start, p[j + 1]);
+                long s2 = mulMod(start, p[j + 2]);
+                long s3 = mulMod(start, p[j + 3]);
+                if (((s0 - first) | (s1 - first) | (s2 - first) | (s3 - first)) < 0) {
                     return -1;
                 }
-                g[k] = s;
-                k += (int) ((s - a - 1) >>> 63);
             }
-            return k;
+            for (; j < n; j++) {
+                if (mulMod(start, p[j]) < first) {
+                    return -1;
+                }
+            }
+            return gather(start);
         }
 
         /** All values at once (vectorised), then the scan with the exit. */
@@ -577,8 +978,263 @@ final class RraPermutation {
         return lo + 1;
     }
 
+    /** Set by {@link #fastDraws}: the start state of the first draw it did not judge. */
+    private long fastNext;
+
+    /**
+     * Judges the draws of a small class from start state {@code start} by approximate lo-values
+     * (within relative {@link #DELTA}, see {@link #approxCdf}) until one is too close to a window edge
+     * or a query to call, or {@code limit} draws are done; returns the number of draws done. A draw's
+     * approximate lo is the minimum of the approximate CDFs over rank 1 and the sub-alpha ranks of its
+     * sorted values (RRA's lo-value for any number of sub-alpha values, none included); its bin is
+     * found by {@code FAST_COMPARES} branch-free comparisons where the query bucket holds few
+     * queries. The bins' extremes are then only known within DELTA (flag {@link #APPROX}).
+     */
+    private long fastDraws(
+            long start,
+            long limit,
+            double[] q,
+            double[] qp,
+            int[] qStart,
+            long[] rec,
+            double lower,
+            double cap0,
+            boolean windowTop) {
+        int nq = q.length;
+        long[] v = fastVals;
+        long step = pow[n - 1];
+        long s = start;
+        long[] starts = fastStarts;
+        double[] lo = fastLo;
+        long d = 0;
+        // in batches: first the values (arithmetic only), then the bins (table look-ups, whose cache
+        // misses then overlap across draws)
+        while (d < limit) {
+            int batch = (int) Math.min(FAST_BATCH, limit - d);
+            for (int i = 0; i < batch; i++) {
+                starts[i] = s;
+                lo[i] = approxLo(s, v);
+                s = mulMod(s, step);
+            }
+            for (int i = 0; i < batch; i++) {
+                double a = lo[i];
+                double aLow = a * (1 - DELTA);
+                double aHigh = a * (1 + DELTA);
+                if (aHigh < lower) {
+                    rec[0]++;
+                } else if (windowTop && aLow >= cap0) {
+                    rec[BIN_STRIDE * nq]++;
+                } else {
+                    if (!(aLow >= lower && aHigh < cap0)) {
+                        fastNext = starts[i];
+                        return d + i;
+                    }
+                    int j = (int) (a * QBUCKETS);
+                    int i0 = qStart[j];
+                    int b;
+                    if (qStart[j + 1] - i0 <= FAST_COMPARES) {
+                        // queries from qStart[j + 1] on exceed a: count the ones below a among the next few
+                        b = i0
+                                + (qp[i0 + 1] < a ? 1 : 0)
+                                + (qp[i0 + 2] < a ? 1 : 0)
+                                + (qp[i0 + 3] < a ? 1 : 0)
+                                + (qp[i0 + 4] < a ? 1 : 0);
+                    } else {
+                        b = Arrays.binarySearch(q, i0, qStart[j + 1], a);
+                        if (b >= 0) {
+                            fastNext = starts[i];
+                            return d + i;
+                        }
+                        b = -b - 1;
+                    }
+                    if (!(qp[b] < aLow && aHigh < qp[b + 1])) {
+                        fastNext = starts[i];
+                        return d + i;
+                    }
+                    int r = BIN_STRIDE * b;
+                    rec[r]++;
+                    rec[r + BIN_FLAGS] |= EXACT | APPROX;
+                    long bits = Double.doubleToRawLongBits(a);
+                    if (bits > rec[r + BIN_MAX]) {
+                        rec[r + BIN_MAX] = bits;
+                    }
+                    if (bits < rec[r + BIN_MIN]) {
+                        rec[r + BIN_MIN] = bits;
+                    }
+                }
+            }
+            d += batch;
+        }
+        fastNext = s;
+        return d;
+    }
+
+    /** {@link #approxLo} of a class of {@code n} values at {@code alpha}, for tests. */
+    static double approximateLo(int n, double alpha, long start) {
+        return new RraPermutation(n, alpha).approxLo(start, new long[n]);
+    }
+
+    /**
+     * The approximate lo-value of the draw from start state {@code s} (see {@link #fastDraws}):
+     * straight-line code for 1 to 4 values (sorting network, the Horner schemes of {@link
+     * #approxCdf} written out), else loops; {@code v} is scratch space.
+     */
+    private double approxLo(long s, long[] v) {
+        switch (n) {
+            case 1:
+                // F1(x) = x
+                return (double) mulMod(s, pow[0]) / M;
+            case 2:
+                return approxLo2(s);
+            case 3:
+                return approxLo3(s);
+            case 4:
+                return approxLo4(s);
+            default:
+                break;
+        }
+        values(s, v);
+        // odd-even transposition sort, branch-free
+        for (int pass = 0; pass < n; pass++) {
+            for (int i = pass & 1; i + 1 < n; i += 2) {
+                long x = v[i];
+                long y = v[i + 1];
+                long diff = y - x;
+                long m = diff & (diff >> 63);
+                v[i] = x + m;
+                v[i + 1] = y - m;
+            }
+        }
+        double a = approxCdf(1, (double) v[0] / M);
+        for (int i = 1; i < n; i++) {
+            long x = v[i];
+            double f = approxCdf(i + 1, (double) x / M);
+            a = x <= alphaSeed && f < a ? f : a;
+        }
+        return a;
+    }
+
+    private double approxLo2(long s) {
+        long u1 = mulMod(s, pow[0]);
+        long u2 = mulMod(s, pow[1]);
+        long m = (u2 - u1) & ((u2 - u1) >> 63);
+        u1 += m;
+        u2 -= m;
+        double x1 = (double) u1 / M;
+        double y1 = 1 - x1;
+        double x2 = (double) u2 / M;
+        // F1 = (x + 2y) x, F2 = x^2
+        double f1 = Math.min((x1 + 2 * y1) * x1, 1.0);
+        double f2 = Math.min(x2 * x2, 1.0);
+        return u2 <= alphaSeed && f2 < f1 ? f2 : f1;
+    }
+
+    private double approxLo3(long s) {
+        long u1 = mulMod(s, pow[0]);
+        long u2 = mulMod(s, pow[1]);
+        long u3 = mulMod(s, pow[2]);
+        long m = (u2 - u1) & ((u2 - u1) >> 63);
+        u1 += m;
+        u2 -= m;
+        m = (u3 - u2) & ((u3 - u2) >> 63);
+        u2 += m;
+        u3 -= m;
+        m = (u2 - u1) & ((u2 - u1) >> 63);
+        u1 += m;
+        u2 -= m;
+        double x1 = (double) u1 / M;
+        double y1 = 1 - x1;
+        double x2 = (double) u2 / M;
+        double y2 = 1 - x2;
+        double x3 = (double) u3 / M;
+        // F1 = ((x + 3y) x + 3y^2) x, F2 = (x + 3y) x^2, F3 = x^3
+        double f1 = Math.min(((x1 + 3 * y1) * x1 + 3 * (y1 * y1)) * x1, 1.0);
+        double f2 = Math.min((x2 + 3 * y2) * x2 * x2, 1.0);
+        double f3 = Math.min(x3 * x3 * x3, 1.0);
+        double a = u2 <= alphaSeed && f2 < f1 ? f2 : f1;
+        return u3 <= alphaSeed && f3 < a ? f3 : a;
+    }
+
+    private double approxLo4(long s) {
+        long u1 = mulMod(s, pow[0]);
+        long u2 = mulMod(s, pow[1]);
+        long u3 = mulMod(s, pow[2]);
+        long u4 = mulMod(s, pow[3]);
+        long m = (u2 - u1) & ((u2 - u1) >> 63);
+        u1 += m;
+        u2 -= m;
+        m = (u4 - u3) & ((u4 - u3) >> 63);
+        u3 += m;
+        u4 -= m;
+        m = (u3 - u1) & ((u3 - u1) >> 63);
+        u1 += m;
+        u3 -= m;
+        m = (u4 - u2) & ((u4 - u2) >> 63);
+        u2 += m;
+        u4 -= m;
+        m = (u3 - u2) & ((u3 - u2) >> 63);
+        u2 += m;
+        u3 -= m;
+        double x1 = (double) u1 / M;
+        double y1 = 1 - x1;
+        double x2 = (double) u2 / M;
+        double y2 = 1 - x2;
+        double x3 = (double) u3 / M;
+        double y3 = 1 - x3;
+        double x4 = (double) u4 / M;
+        // F1 = (((x + 4y) x + 6y^2) x + 4y^3) x, F2 = ((x + 4y) x + 6y^2) x^2, F3 = (x + 4y) x^3,
+        // F4 = x^4
+        double y1s = y1 * y1;
+        double f1 = Math.min((((x1 + 4 * y1) * x1 + 6 * y1s) * x1 + 4 * (y1s * y1)) * x1, 1.0);
+        double f2 = Math.min(((x2 + 4 * y2) * x2 + 6 * (y2 * y2)) * x2 * x2, 1.0);
+        double f3 = Math.min((x3 + 4 * y3) * x3 * x3 * x3, 1.0);
+        double x4s = x4 * x4;
+        double f4 = Math.min(x4s * x4s, 1.0);
+        double a = u2 <= alphaSeed && f2 < f1 ? f2 : f1;
+        a = u3 <= alphaSeed && f3 < a ? f3 : a;
+        return u4 <= alphaSeed && f4 < a ? f4 : a;
+    }
+
+    /**
+     * {@code orderStatCdf(i, n, x)} within relative {@code DELTA}: the same binomial tail
+     * {@code sum_{j>=i} C(n,j) x^j y^(n-j)} with the same {@code y = 1 - x}, by products and sums
+     * only. Both computations combine positive terms, so their relative rounding errors add up to a
+     * few ulp per operation (below ~(8n + 30) ulp together for n <= 8, far below DELTA); nothing
+     * underflows, as {@code x, y >= 1 / M}.
+     */
+    double approxCdf(int i, double x) {
+        double y = 1 - x;
+        // x^i * sum_{m=0}^{n-i} C(n, i+m) x^m y^(n-i-m), by a homogeneous Horner scheme
+        double[] c = BINOMIAL[n];
+        double p = c[n];
+        double ym = y;
+        for (int j = n - 1; j >= i; j--) {
+            p = p * x + c[j] * ym;
+            ym *= y;
+        }
+        for (int j = 0; j < i; j++) {
+            p *= x;
+        }
+        return Math.min(p, 1.0);
+    }
+
     /** Number of entries of sorted {@code a} below {@code x}. */
     private static int lowerBound(double[] a, double x) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Number of entries of sorted {@code a} below {@code x}. */
+    private static int lowerBound(long[] a, long x) {
         int lo = 0;
         int hi = a.length;
         while (lo < hi) {
