@@ -106,15 +106,7 @@ final class VariableMetricMinimizer {
                 x[i] = b[i];
                 c[i] = g[i];
             }
-            double gradproj = 0.0;
-            for (int i = 0; i < n; i++) {
-                double s = 0.0;
-                for (int j = 0; j < n; j++) {
-                    s -= bInv[i * n + j] * g[j];
-                }
-                t[i] = s;
-                gradproj += s * g[i];
-            }
+            double gradproj = n == 4 ? direction4() : direction();
             if (gradproj < 0.0) {
                 double steplength = 1.0;
                 boolean accpoint = false;
@@ -152,22 +144,10 @@ final class VariableMetricMinimizer {
                         d1 += t[i] * c[i];
                     }
                     if (d1 > 0) {
-                        double d2 = 0.0;
-                        for (int i = 0; i < n; i++) {
-                            double s = 0.0;
-                            for (int j = 0; j < n; j++) {
-                                s += bInv[i * n + j] * c[j];
-                            }
-                            x[i] = s;
-                            d2 += s * c[i];
-                        }
-                        d2 = 1.0 + d2 / d1;
-                        for (int i = 0; i < n; i++) {
-                            for (int j = 0; j <= i; j++) {
-                                double v = bInv[i * n + j] + (d2 * t[i] * t[j] - x[i] * t[j] - t[i] * x[j]) / d1;
-                                bInv[i * n + j] = v;
-                                bInv[j * n + i] = v;
-                            }
+                        if (n == 4) {
+                            update4(d1);
+                        } else {
+                            update(d1);
                         }
                     } else {
                         ilast = gradcount;
@@ -192,5 +172,106 @@ final class VariableMetricMinimizer {
             }
         } while (count != n || ilast != gradcount);
         return new Outcome(fmin, funcount, gradcount, iter >= maxit);
+    }
+
+    /** The search direction {@code t = −B·g}; returns {@code t·g}. */
+    private double direction() {
+        double gradproj = 0.0;
+        for (int i = 0; i < n; i++) {
+            double s = 0.0;
+            for (int j = 0; j < n; j++) {
+                s -= bInv[i * n + j] * g[j];
+            }
+            t[i] = s;
+            gradproj += s * g[i];
+        }
+        return gradproj;
+    }
+
+    /** The BFGS update of the metric with {@code t} (step) and {@code c} (gradient change). */
+    private void update(double d1) {
+        double d2 = 0.0;
+        for (int i = 0; i < n; i++) {
+            double s = 0.0;
+            for (int j = 0; j < n; j++) {
+                s += bInv[i * n + j] * c[j];
+            }
+            x[i] = s;
+            d2 += s * c[i];
+        }
+        d2 = 1.0 + d2 / d1;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double v = bInv[i * n + j] + (d2 * t[i] * t[j] - x[i] * t[j] - t[i] * x[j]) / d1;
+                bInv[i * n + j] = v;
+                bInv[j * n + i] = v;
+            }
+        }
+    }
+
+    /**
+     * {@link #direction()} for four parameters, written out: the same operations in the same order
+     * (so the same doubles), without loop and index overhead.
+     */
+    private double direction4() {
+        double[] m = bInv;
+        double g0 = g[0];
+        double g1 = g[1];
+        double g2 = g[2];
+        double g3 = g[3];
+        double s0 = 0.0 - m[0] * g0 - m[1] * g1 - m[2] * g2 - m[3] * g3;
+        double s1 = 0.0 - m[4] * g0 - m[5] * g1 - m[6] * g2 - m[7] * g3;
+        double s2 = 0.0 - m[8] * g0 - m[9] * g1 - m[10] * g2 - m[11] * g3;
+        double s3 = 0.0 - m[12] * g0 - m[13] * g1 - m[14] * g2 - m[15] * g3;
+        t[0] = s0;
+        t[1] = s1;
+        t[2] = s2;
+        t[3] = s3;
+        return 0.0 + s0 * g0 + s1 * g1 + s2 * g2 + s3 * g3;
+    }
+
+    /** {@link #update(double)} for four parameters, written out in the same order. */
+    private void update4(double d1) {
+        double[] m = bInv;
+        double c0 = c[0];
+        double c1 = c[1];
+        double c2 = c[2];
+        double c3 = c[3];
+        double x0 = 0.0 + m[0] * c0 + m[1] * c1 + m[2] * c2 + m[3] * c3;
+        double x1 = 0.0 + m[4] * c0 + m[5] * c1 + m[6] * c2 + m[7] * c3;
+        double x2 = 0.0 + m[8] * c0 + m[9] * c1 + m[10] * c2 + m[11] * c3;
+        double x3 = 0.0 + m[12] * c0 + m[13] * c1 + m[14] * c2 + m[15] * c3;
+        x[0] = x0;
+        x[1] = x1;
+        x[2] = x2;
+        x[3] = x3;
+        double d2 = 1.0 + (0.0 + x0 * c0 + x1 * c1 + x2 * c2 + x3 * c3) / d1;
+        double t0 = t[0];
+        double t1 = t[1];
+        double t2 = t[2];
+        double t3 = t[3];
+        double v;
+        m[0] = m[0] + (d2 * t0 * t0 - x0 * t0 - t0 * x0) / d1;
+        v = m[4] + (d2 * t1 * t0 - x1 * t0 - t1 * x0) / d1;
+        m[4] = v;
+        m[1] = v;
+        m[5] = m[5] + (d2 * t1 * t1 - x1 * t1 - t1 * x1) / d1;
+        v = m[8] + (d2 * t2 * t0 - x2 * t0 - t2 * x0) / d1;
+        m[8] = v;
+        m[2] = v;
+        v = m[9] + (d2 * t2 * t1 - x2 * t1 - t2 * x1) / d1;
+        m[9] = v;
+        m[6] = v;
+        m[10] = m[10] + (d2 * t2 * t2 - x2 * t2 - t2 * x2) / d1;
+        v = m[12] + (d2 * t3 * t0 - x3 * t0 - t3 * x0) / d1;
+        m[12] = v;
+        m[3] = v;
+        v = m[13] + (d2 * t3 * t1 - x3 * t1 - t3 * x1) / d1;
+        m[13] = v;
+        m[7] = v;
+        v = m[14] + (d2 * t3 * t2 - x3 * t2 - t3 * x2) / d1;
+        m[14] = v;
+        m[11] = v;
+        m[15] = m[15] + (d2 * t3 * t3 - x3 * t3 - t3 * x3) / d1;
     }
 }
