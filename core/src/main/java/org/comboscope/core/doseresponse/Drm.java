@@ -465,19 +465,11 @@ final class Drm {
             double dc = full[2] - c;
             double[] den = denominators(full[0], full[3], null);
             double[] terms = this.terms;
-            int n = x.length;
-            double hi = 0;
-            double lo = 0;
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < x.length; i++) {
                 double r = y[i] - (c + dc / den[i]);
-                double q = r * r;
-                terms[i] = q;
-                double a = hi + q;
-                double bp = a - hi;
-                lo += (hi - (a - bp)) + (q - bp);
-                hi = a;
+                terms[i] = r * r;
             }
-            return ReferenceArithmetic.roundExtendedSum(hi, lo, terms, n, acc);
+            return ReferenceArithmetic.extendedSum(terms, x.length, acc);
         }
 
         /**
